@@ -1,0 +1,40 @@
+/*
+ * config.h: the portal's configuration, one XML file validated against
+ * portal.rng. config_load fills a struct config that owns its strings.
+ */
+#ifndef CONFIG_H_PORTAL
+#define CONFIG_H_PORTAL
+
+#include <stddef.h>
+
+struct config {
+	char	 *listen;		/* unix socket path or 127.0.0.1:PORT */
+	int	  workers;
+	long	  max_requests;		/* recycle a worker after this many */
+	int	  shutdown_seconds;	/* drain time before SIGKILL */
+	char	 *db_socket, *db_host, *db_name, *db_user, *db_password;
+	unsigned  db_port;
+	char	 *modules_dir;
+	char	**modules;
+	size_t	  nmodules;
+	char	 *templates_dir;
+	size_t	  upload_max;		/* one uploaded file */
+	size_t	  body_max;		/* a whole request body */
+	int	  idle_minutes, absolute_hours;
+	char	 *base_url;
+	int	  secure;		/* base URL is https: Secure cookies, HSTS */
+	char	 *pay_url, *pay_merchant, *pay_secret;
+	int	  syslog;
+	int	  demo;
+};
+
+/*
+ * Reads and validates `path` against the RELAX NG schema `schema`. On
+ * failure returns -1 with a message naming the file, line and problem in
+ * err. On success the caller frees *cfg with config_free.
+ */
+int	config_load(const char *path, const char *schema, struct config *cfg,
+		char *err, size_t errlen);
+void	config_free(struct config *);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * db.h: the host's side of the database layer (the query API modules use is
+ * in portal.h). One connection per worker, opened lazily and reopened after
+ * the server went away; prepared statements cached per connection.
+ */
+#ifndef DB_H
+#define DB_H
+
+#include "arena.h"
+#include "conf.h"
+
+struct db;
+
+/* Never fails: the connection is opened on first use. */
+struct db	*db_new(const struct config *);
+void		 db_destroy(struct db *);
+/* Where results are allocated: the current request's arena. */
+void		 db_set_arena(struct db *, struct arena *);
+/* Ends a transaction a handler left open. */
+void		 db_end_request(struct db *);
+/* Statement executions since the worker started (for the benchmarks). */
+unsigned long	 db_round_trips(const struct db *);
+/* Runs SQL text that comes from our own files (migrations): never input. */
+int		 db_exec_script(struct db *, const char *sql, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,85 @@
+/*
+ * host.h: what the parts of the host share and modules do not see.
+ */
+#ifndef HOST_H
+#define HOST_H
+
+#include <fcgiapp.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "params.h"
+#include "portal.h"
+
+struct header {
+	const char	*name, *value;
+	struct header	*next;
+};
+
+struct req_private {
+	struct arena	 arena;
+	FCGX_Request	*fcgi;
+	const struct config *cfg;
+	struct params	 query, body, cookies;
+	struct header	*headers;	/* extra response headers */
+	const char	*location;	/* 303 target */
+	const char	*body_type;	/* a handler's own body */
+	const void	*body_data;
+	size_t		 body_len;
+	int		 has_body;
+	const char	*flash_out;	/* set by req_flash */
+	const char	*error_message;	/* a handler's reason shown on an error page */
+};
+
+/* ---- router.c ---- */
+int		 router_add(const struct portal_module *, char *err, size_t errlen);
+void		 router_clear(void);
+/* The route for path and method; on no route, *allow says which methods
+ * the path has (M_GET | M_POST bits), 0 meaning no such path. */
+const struct route *router_match(const char *path, enum method,
+		unsigned long long ids[4], size_t *nids, unsigned *allow);
+/* Runs every check and the handler; returns the status to answer with. */
+int		 router_dispatch(struct req *);
+/* Calls each module's per-worker init (0 on success) or fini. */
+int		 router_init_modules(char *err, size_t errlen);
+void		 router_fini_modules(void);
+
+/* ---- session.c ---- */
+/* 0 with r->sess set, 0 with r->sess NULL when nobody is signed in, or an
+ * HTTP status when the database failed. */
+int		 session_load(struct req *);
+int		 session_create(struct req *, unsigned long long user_id,
+		unsigned long long company_id);
+int		 session_destroy(struct req *);
+/* The token a sign-in form carries before there is a session. */
+const char	*session_pre_token(struct req *);
+int		 session_pre_token_ok(struct req *, const char *sent);
+/* Reads and clears the flash message cookie. */
+void		 session_flash_in(struct req *);
+void		 session_flash_out(struct req *);
+
+/* ---- render.c ---- */
+void		 render_common(struct req *);
+/* Renders a template into the request's memory; NULL on error (logged). */
+char		*render_string(struct req *, const char *template, size_t *len);
+int		 render_template(struct req *, int status);
+void		 render_error(struct req *, int status);
+void		 render_redirect(struct req *);
+void		 render_own_body(struct req *);
+void		 render_set_cookie(struct req *, const char *name,
+		const char *value, long max_age, const char *samesite);
+
+/* ---- nav.c ---- */
+void		 nav_to_hdf(HDF *);
+/* The title of a toolbar section at path, or NULL. */
+const char	*nav_section_title(const char *path, const char **tab);
+
+/* ---- auth.c ---- */
+extern const struct portal_module auth_module;
+
+/* ---- audit.c ---- */
+int		 audit_write(struct db *, unsigned long long company_id,
+		unsigned long long user_id, const char *ip, const char *action,
+		const char *kind, const char *object_id, const char *detail);
+
+#endif

@@ -1,0 +1,204 @@
+/*
+ * portal.h: everything a module sees of the host.
+ *
+ * A module is a shared object that exports one `const struct portal_module
+ * portal_module`. Its routes declare method, path, permission and accepted
+ * fields; the router checks session, permission, CSRF token and field
+ * validation before a handler runs, so a handler never sees unchecked input.
+ *
+ * Memory: everything a request allocates (req_alloc and friends, field
+ * values, database results copied with db_*_hdf) belongs to the request and
+ * is freed when it ends. Nothing returned by the host is to be freed by a
+ * module.
+ */
+#ifndef PORTAL_H
+#define PORTAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <ClearSilver.h>
+
+#include "perm.h"
+#include "validate.h"
+
+enum method {
+	M_GET = 1,
+	M_POST = 2,
+};
+
+/* HTTP statuses that handlers return; the host turns them into pages. */
+enum {
+	HTTP_OK = 200,
+	HTTP_SEE_OTHER = 303,
+	HTTP_BAD_REQUEST = 400,
+	HTTP_FORBIDDEN = 403,
+	HTTP_NOT_FOUND = 404,
+	HTTP_METHOD_NOT_ALLOWED = 405,
+	HTTP_CONFLICT = 409,
+	HTTP_TOO_LARGE = 413,
+	HTTP_SERVER_ERROR = 500,
+	HTTP_UNAVAILABLE = 503,
+};
+
+/* Route permission values besides the PERM_* bits of perm.h. */
+#define ROUTE_PUBLIC	(-2)	/* no session needed (sign-in, health) */
+#define ROUTE_SIGNED_IN	(-1)	/* any signed-in user */
+
+/* Field flags. */
+#define F_REQUIRED	0x01	/* missing or empty is an error */
+#define F_MULTI		0x02	/* may repeat (check boxes); see fieldval.next */
+
+/* Route flags. */
+#define R_PRESESSION_CSRF 0x01	/* POST checked against the pre-session cookie (sign-in) */
+#define R_SESSION_OPTIONAL 0x02	/* public, but reads the session when there is one */
+
+/* A field as a route declares it. The table ends with a NULL name. */
+struct field {
+	const char	*name;
+	validator_fn	 valid;		/* validate.h; NULL accepts any text up to 4 KiB */
+	unsigned	 flags;
+};
+
+struct session {
+	unsigned long long user_id;
+	unsigned long long company_id;
+	unsigned long long scope_group;	/* 0 unless the user acts at group level */
+	unsigned long long scope_office;/* 0 unless the user acts at office level */
+	uint64_t	 perms;		/* bit set of PERM_* */
+	char		 csrf[65];
+	char		 id_hash[32];	/* sha256 of the cookie value */
+	const char	*user_name;
+	const char	*user_email;
+	const char	*company_name;
+	const char	*level_label;	/* "Company", "Group: Eastern", "Office: ..." */
+};
+
+struct upload {
+	const char	*field;		/* form field name */
+	const char	*filename;	/* as sent; never trust it */
+	const char	*content_type;	/* as sent; never trust it */
+	const unsigned char *data;
+	size_t		 len;
+	struct upload	*next;
+};
+
+struct req;
+struct route;
+
+typedef int (*handler_fn)(struct req *);
+
+struct route {
+	enum method	 method;
+	const char	*path;		/* below the module prefix; "{id}" matches a number */
+	int		 perm;		/* PERM_*, ROUTE_SIGNED_IN or ROUTE_PUBLIC */
+	const struct field *fields;	/* NULL: none accepted */
+	handler_fn	 handler;
+	const char	*template;	/* rendered when the handler returns 200 */
+	const char	*tab;		/* toolbar tab to highlight; may be NULL */
+	unsigned	 flags;		/* R_* */
+};
+
+struct portal_module {
+	const char	*name;		/* as named in the configuration */
+	const char	*prefix;	/* URL prefix without slashes, "" for the root */
+	const struct route *routes;	/* ends with an entry whose handler is NULL */
+	int		(*init)(void);	/* per worker, after fork; may be NULL; 0 is success */
+	void		(*fini)(void);	/* per worker, before exit; may be NULL */
+};
+
+/* What the worker knows of one request. Modules read it; the host owns it. */
+struct req {
+	enum method	 method;
+	const char	*path;		/* decoded, without the query */
+	const char	*ip;
+	const char	*request_id;
+	const struct route *route;
+	struct session	*sess;		/* NULL on public routes */
+	HDF		*hdf;		/* the page's data set */
+	const char	*template;	/* defaults to route->template */
+	unsigned long long ids[4];	/* the {id} segments of the path, in order */
+	size_t		 nids;
+	struct fieldval	*fields;	/* one per route field, same order */
+	size_t		 nfields;
+	int		 invalid;	/* number of fields that failed validation */
+	struct upload	*uploads;
+	struct db	*db;
+	struct req_private *priv;	/* the host's own state */
+};
+
+/* ---- Request helpers (fcgi/req.c) ---- */
+
+/* Allocates from the request; freed when the request ends. Never NULL. */
+void		*req_alloc(struct req *, size_t);
+char		*req_strdup(struct req *, const char *);
+char		*req_printf(struct req *, const char *, ...)
+			__attribute__((format(printf, 2, 3)));
+
+/* The validated field named `name` of the route, or NULL if not declared. */
+const struct fieldval *req_field(const struct req *, const char *name);
+
+/* Sets the 303 target after a POST (a path of this site). Returns 303. */
+int		 req_redirect(struct req *, const char *location);
+/* A message shown on the next page (carried in a short-lived cookie). */
+void		 req_flash(struct req *, const char *message);
+/* Adds a response header (name and value are copied). */
+void		 req_header(struct req *, const char *name, const char *value);
+/* A body the handler made itself (CSV, images). Returns 200. */
+int		 req_body(struct req *, const char *content_type,
+			const void *data, size_t len);
+/* Writes an audit row for the signed-in user (or user_id 0). */
+int		 req_audit(struct req *, const char *action, const char *kind,
+			const char *object_id, const char *detail);
+
+/* Sets an HDF value, copying it (user data only ever as values). */
+void		 req_set(struct req *, const char *name, const char *value);
+void		 req_setf(struct req *, const char *name, const char *fmt, ...)
+			__attribute__((format(printf, 3, 4)));
+/* Puts every declared field's value and error into Form.NAME.value/error. */
+void		 req_form_to_hdf(struct req *);
+
+/* Whether the signed-in user holds a permission. */
+int		 req_can(const struct req *, int perm);
+
+/* Formats pence as "£1,234.56" into the request's memory. */
+const char	*req_money(struct req *, long long pence);
+
+/* ---- Database (fcgi/db.c). Prepared statements only. ----
+ *
+ * Statements are prepared once per connection and cached by the address of
+ * the SQL text: pass string literals or static tables, never built strings.
+ * Parameters are described by a type string: 'i' long long, 'u' unsigned
+ * long long, 's' const char * (NULL binds SQL NULL), 'b' a blob given as
+ * (const void *, size_t).
+ *
+ * Every function returns 0 on success or an HTTP status: 503 when the
+ * database cannot be reached (the worker reconnects by itself later), 409
+ * for a duplicate key, 500 for anything else (logged).
+ */
+struct dbres;
+
+int	 db_exec(struct db *, const char *sql, const char *types, ...);
+/* Runs a query and keeps its rows in *res (free with db_free). */
+int	 db_query(struct db *, struct dbres **res, const char *sql,
+		const char *types, ...);
+int	 db_next(struct dbres *);		/* 1 a row, 0 no more */
+const char *db_str(const struct dbres *, unsigned col);	/* NULL for NULL */
+size_t	 db_len(const struct dbres *, unsigned col);
+long long db_int(const struct dbres *, unsigned col);	/* 0 for NULL */
+size_t	 db_rows(const struct dbres *);
+void	 db_free(struct dbres *);
+unsigned long long db_last_id(struct db *);
+unsigned long long db_affected(struct db *);
+
+/* Each row into PREFIX.N.column; the number of rows into *n (may be NULL). */
+int	 db_rows_hdf(struct db *, HDF *, const char *prefix, size_t *n,
+		const char *sql, const char *types, ...);
+/* The first row into PREFIX.column; *found says whether there was one. */
+int	 db_row_hdf(struct db *, HDF *, const char *prefix, int *found,
+		const char *sql, const char *types, ...);
+
+int	 db_begin(struct db *);
+int	 db_commit(struct db *);
+void	 db_rollback(struct db *);
+
+#endif

@@ -1,0 +1,426 @@
+/*
+ * portalctl.c: the tool of the people who host and run the scheme:
+ * migrations, companies and their first super user, password resets and
+ * the demo data.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "conf.h"
+#include "db.h"
+#include "log.h"
+#include "password.h"
+#include "perm.h"
+#include "portal.h"
+
+#ifndef PORTAL_SCHEMA
+#define PORTAL_SCHEMA "/usr/local/share/ecs-portal/portal.rng"
+#endif
+#ifndef PORTAL_SQLDIR
+#define PORTAL_SQLDIR "/usr/local/share/ecs-portal/sql"
+#endif
+
+static const char *const sql_migrations_table =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INT UNSIGNED NOT NULL PRIMARY KEY,"
+    " name VARCHAR(200) NOT NULL,"
+    " checksum CHAR(64) NOT NULL,"
+    " applied_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)"
+    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
+static const char *const sql_applied =
+    "SELECT version, name, checksum FROM schema_migrations ORDER BY version";
+static const char *const sql_record =
+    "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)";
+static const char *const sql_company =
+    "INSERT INTO companies (name, company_number) VALUES (?, ?)";
+static const char *const sql_office =
+    "INSERT INTO offices (company_id, name) VALUES (?, CONCAT(?, ' Head Office'))";
+static const char *const sql_funds =
+    "INSERT INTO company_funds (company_id, balance_pence) VALUES (?, 0)";
+static const char *const sql_user =
+    "INSERT INTO users (email, first_name, last_name, password_hash) VALUES (?, ?, ?, ?)";
+static const char *const sql_membership =
+    "INSERT INTO memberships (user_id, company_id, level, permissions)"
+    " VALUES (?, ?, 'company', ?)";
+static const char *const sql_set_password =
+    "UPDATE users SET password_hash = ?, failed_logins = 0,"
+    " failed_window_start = NULL, locked_until = NULL WHERE email = ?";
+static const char *const sql_end_sessions =
+    "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?";
+static const char *const sql_audit =
+    "INSERT INTO audit_log (company_id, user_id, action, object_kind, object_id, detail)"
+    " SELECT NULL, id, ?, 'user', id, 'by portalctl' FROM users WHERE email = ?";
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: portalctl -c CONFIG [-s SCHEMA] COMMAND [options]\n"
+	    "commands:\n"
+	    "  migrate [--dir SQLDIR]\n"
+	    "  create-company --name NAME --number NUMBER --email EMAIL --first FIRST\n"
+	    "                 --last LAST [--password PASSWORD]\n"
+	    "  reset-password --email EMAIL [--password PASSWORD]\n"
+	    "  demo [--dir SQLDIR]\n");
+	exit(2);
+}
+
+/* The value of --name in argv, or NULL. */
+static const char *
+opt(int argc, char **argv, const char *name)
+{
+	int i;
+
+	for (i = 0; i + 1 < argc; i++)
+		if (strcmp(argv[i], name) == 0)
+			return argv[i + 1];
+	return NULL;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) != NULL) {
+		if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+			free(buf);
+			buf = NULL;
+		} else {
+			buf[n] = '\0';
+			*len = (size_t)n;
+		}
+	}
+	fclose(f);
+	return buf;
+}
+
+static void
+sha256_hex(const char *data, size_t len, char out[65])
+{
+	unsigned char h[32];
+
+	crypto_hash_sha256(h, (const unsigned char *)data, len);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+static int
+by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+is_sql(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+
+	return n > 4 && strcmp(d->d_name + n - 4, ".sql") == 0;
+}
+
+static int
+run_file(struct db *db, const char *path)
+{
+	char err[1024];
+	size_t len;
+	char *sql = slurp(path, &len);
+
+	if (sql == NULL) {
+		fprintf(stderr, "portalctl: %s cannot be read\n", path);
+		return -1;
+	}
+	if (db_exec_script(db, sql, err, sizeof(err)) < 0) {
+		fprintf(stderr, "portalctl: %s: %s\n", path, err);
+		free(sql);
+		return -1;
+	}
+	free(sql);
+	return 0;
+}
+
+static int
+migrate(struct db *db, const char *sqldir)
+{
+	struct dirent **files = NULL;
+	struct dbres *res;
+	char dir[4096], path[8192], sum[65];
+	int n, i, rc = 1, applied = 0, done = 0;
+	long expect = 1;
+
+	snprintf(dir, sizeof(dir), "%s/migrations", sqldir);
+	n = scandir(dir, &files, is_sql, by_name);
+	if (n < 0) {
+		fprintf(stderr, "portalctl: %s cannot be read\n", dir);
+		return 1;
+	}
+	if (db_exec(db, sql_migrations_table, "") != 0 ||
+	    db_query(db, &res, sql_applied, "") != 0) {
+		fprintf(stderr, "portalctl: cannot read schema_migrations\n");
+		goto out;
+	}
+	/* Files must be numbered 0001, 0002, ... with no gap or repeat. */
+	for (i = 0; i < n; i++) {
+		long v = strtol(files[i]->d_name, NULL, 10);
+
+		if (v != expect) {
+			fprintf(stderr, "portalctl: %s: expected migration %04ld here\n",
+			    files[i]->d_name, expect);
+			goto out;
+		}
+		expect++;
+	}
+	/* What was applied must be exactly the first files, unchanged. */
+	while (db_next(res)) {
+		long v = db_int(res, 0);
+		size_t len;
+		char *sql;
+
+		if (v != applied + 1 || applied >= n) {
+			fprintf(stderr, "portalctl: the database has migration %ld (%s), "
+			    "which is not next in %s\n", v, db_str(res, 1), dir);
+			goto out;
+		}
+		snprintf(path, sizeof(path), "%s/%s", dir, files[applied]->d_name);
+		if ((sql = slurp(path, &len)) == NULL)
+			goto out;
+		sha256_hex(sql, len, sum);
+		free(sql);
+		if (strcmp(sum, db_str(res, 2)) != 0 ||
+		    strcmp(files[applied]->d_name, db_str(res, 1)) != 0) {
+			fprintf(stderr, "portalctl: %s was changed after it was applied; "
+			    "write a new migration instead\n", files[applied]->d_name);
+			goto out;
+		}
+		applied++;
+	}
+	for (i = applied; i < n; i++) {
+		size_t len;
+		char *sql;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]->d_name);
+		if ((sql = slurp(path, &len)) == NULL)
+			goto out;
+		sha256_hex(sql, len, sum);
+		free(sql);
+		if (run_file(db, path) < 0)
+			goto out;
+		if (db_exec(db, sql_record, "iss", (long long)(i + 1),
+		    files[i]->d_name, sum) != 0)
+			goto out;
+		printf("applied %s\n", files[i]->d_name);
+		done++;
+	}
+	printf("migrations: %d applied now, %d in all\n", done, n);
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	return rc;
+}
+
+/* A random password of 20 letters and digits, for a first sign-in. */
+static void
+random_password(char out[21])
+{
+	static const char set[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	int i;
+
+	for (i = 0; i < 20; i++)
+		out[i] = set[randombytes_uniform(sizeof(set) - 1)];
+	out[20] = '\0';
+}
+
+static int
+create_company(struct db *db, int argc, char **argv)
+{
+	const char *name = opt(argc, argv, "--name"), *number = opt(argc, argv, "--number");
+	const char *email = opt(argc, argv, "--email"), *first = opt(argc, argv, "--first");
+	const char *last = opt(argc, argv, "--last"), *pw = opt(argc, argv, "--password");
+	char hash[PASSWORD_HASH_MAX], generated[21], norm[300];
+	unsigned long long company, user;
+	long long unused;
+	const char *bad = NULL;
+
+	if (!name || !number || !email || !first || !last)
+		usage();
+	if (strlen(email) > 254 || (bad = v_email(email, norm, sizeof(norm), &unused))) {
+		fprintf(stderr, "portalctl: --email: %s\n", bad ? bad : "too long");
+		return 1;
+	}
+	if (pw == NULL) {
+		random_password(generated);
+		pw = generated;
+	}
+	if (strlen(pw) < 12) {
+		fprintf(stderr, "portalctl: a password needs at least 12 characters\n");
+		return 1;
+	}
+	if (password_hash(pw, hash) != 0) {
+		fprintf(stderr, "portalctl: out of memory hashing the password\n");
+		return 1;
+	}
+	if (db_begin(db) != 0)
+		goto fail;
+	if (db_exec(db, sql_company, "ss", name, number) != 0)
+		goto fail;
+	company = db_last_id(db);
+	if (db_exec(db, sql_office, "us", company, name) != 0 ||
+	    db_exec(db, sql_funds, "u", company) != 0 ||
+	    db_exec(db, sql_user, "ssss", norm, first, last, hash) != 0)
+		goto fail;
+	user = db_last_id(db);
+	if (db_exec(db, sql_membership, "uuu", user, company,
+	    (unsigned long long)PERM_ALL) != 0 || db_commit(db) != 0)
+		goto fail;
+	printf("company %llu \"%s\" created; super user %s", company, name, norm);
+	if (pw == generated)
+		printf(" with password %s", generated);
+	printf("\n");
+	return 0;
+fail:
+	db_rollback(db);
+	fprintf(stderr, "portalctl: the company was not created (is the number or "
+	    "the email already in use?)\n");
+	return 1;
+}
+
+static int
+set_password(struct db *db, const char *email, const char *pw, int quiet)
+{
+	char hash[PASSWORD_HASH_MAX];
+
+	if (password_hash(pw, hash) != 0)
+		return 1;
+	if (db_exec(db, sql_set_password, "ss", hash, email) != 0)
+		return 1;
+	if (db_affected(db) == 0) {
+		fprintf(stderr, "portalctl: no user %s\n", email);
+		return 1;
+	}
+	if (db_exec(db, sql_end_sessions, "s", email) != 0 ||
+	    db_exec(db, sql_audit, "ss", "password_reset", email) != 0)
+		return 1;
+	if (!quiet)
+		printf("password of %s reset; their sessions ended\n", email);
+	return 0;
+}
+
+static int
+reset_password(struct db *db, int argc, char **argv)
+{
+	const char *email = opt(argc, argv, "--email"), *pw = opt(argc, argv, "--password");
+	char generated[21];
+
+	if (email == NULL)
+		usage();
+	if (pw == NULL) {
+		random_password(generated);
+		pw = generated;
+		printf("new password: %s\n", generated);
+	}
+	if (strlen(pw) < 12) {
+		fprintf(stderr, "portalctl: a password needs at least 12 characters\n");
+		return 1;
+	}
+	return set_password(db, email, pw, 0);
+}
+
+static int
+demo(struct db *db, const struct config *cfg, const char *sqldir)
+{
+	static const char *const users[][2] = {
+		{ "demo@ecs-portal.test", "demo-portal-2026" },
+		{ "other@ecs-portal.test", "other-portal-2026" },
+		{ "viewer@ecs-portal.test", "viewer-portal-2026" },
+		{ "eastern@ecs-portal.test", "eastern-portal-2026" },
+	};
+	struct dirent **files = NULL;
+	char dir[4096], path[8192];
+	int n, i, rc = 1;
+	size_t u;
+
+	if (!cfg->demo) {
+		fprintf(stderr, "portalctl: this is not a demo installation "
+		    "(<demo>true</demo> in the configuration)\n");
+		return 1;
+	}
+	snprintf(dir, sizeof(dir), "%s/demo", sqldir);
+	n = scandir(dir, &files, is_sql, by_name);
+	if (n < 0) {
+		fprintf(stderr, "portalctl: %s cannot be read\n", dir);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]->d_name);
+		if (run_file(db, path) < 0)
+			goto out;
+		printf("loaded %s\n", files[i]->d_name);
+	}
+	for (u = 0; u < sizeof(users) / sizeof(users[0]); u++)
+		if (set_password(db, users[u][0], users[u][1], 1) != 0)
+			goto out;
+	printf("demo data loaded; sign in as %s / %s\n", users[0][0], users[0][1]);
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char *path = NULL, *schema = PORTAL_SCHEMA, *cmd, *sqldir;
+	struct config cfg;
+	struct db *db;
+	char err[1024];
+	int i = 1, rc;
+
+	while (i + 1 < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "-c") == 0)
+			path = argv[i + 1];
+		else if (strcmp(argv[i], "-s") == 0)
+			schema = argv[i + 1];
+		else
+			usage();
+		i += 2;
+	}
+	if (path == NULL || i >= argc)
+		usage();
+	cmd = argv[i];
+	log_open("portalctl", 0);
+	if (sodium_init() < 0)
+		return 1;
+	if (config_load(path, schema, &cfg, err, sizeof(err)) < 0) {
+		fprintf(stderr, "portalctl: %s\n", err);
+		return 1;
+	}
+	sqldir = opt(argc - i, argv + i, "--dir");
+	if (sqldir == NULL)
+		sqldir = PORTAL_SQLDIR;
+	db = db_new(&cfg);
+	if (strcmp(cmd, "migrate") == 0)
+		rc = migrate(db, sqldir);
+	else if (strcmp(cmd, "create-company") == 0)
+		rc = create_company(db, argc - i, argv + i);
+	else if (strcmp(cmd, "reset-password") == 0)
+		rc = reset_password(db, argc - i, argv + i);
+	else if (strcmp(cmd, "demo") == 0)
+		rc = demo(db, &cfg, sqldir);
+	else
+		usage();
+	db_destroy(db);
+	config_free(&cfg);
+	return rc;
+}

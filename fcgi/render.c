@@ -1,0 +1,225 @@
+/*
+ * render.c: turns a request's outcome into an HTTP response: a ClearSilver
+ * page, an error page, a redirect or a handler's own body, always with the
+ * security headers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host.h"
+#include "log.h"
+
+/* No inline script or style anywhere: the templates keep to this. */
+#define CSP "default-src 'self'; script-src 'self'; style-src 'self'; " \
+	"img-src 'self' data:; font-src 'self'; connect-src 'self'; " \
+	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+
+static const char *
+reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 503: return "Service Unavailable";
+	default: return status >= 500 ? "Internal Server Error" : "Error";
+	}
+}
+
+void
+render_set_cookie(struct req *r, const char *name, const char *value,
+    long max_age, const char *samesite)
+{
+	char age[48] = "";
+
+	if (max_age >= 0)
+		snprintf(age, sizeof(age), "; Max-Age=%ld", max_age);
+	req_header(r, "Set-Cookie", req_printf(r, "%s=%s; Path=/; HttpOnly; SameSite=%s%s%s",
+	    name, value, samesite, r->priv->cfg->secure ? "; Secure" : "", age));
+}
+
+/* Writes the status line, the headers and the body. */
+static void
+emit(struct req *r, int status, const char *ctype, const void *body, size_t len)
+{
+	FCGX_Stream *out = r->priv->fcgi->out;
+	const struct header *h;
+	char *head;
+
+	session_flash_out(r);
+	head = req_printf(r,
+	    "Status: %d %s\r\n"
+	    "Content-Type: %s\r\n"
+	    "Content-Length: %zu\r\n"
+	    "Content-Security-Policy: " CSP "\r\n"
+	    "X-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: same-origin\r\n"
+	    "Cross-Origin-Opener-Policy: same-origin\r\n"
+	    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
+	    "Cache-Control: no-store\r\n"
+	    "%s",
+	    status, reason(status), ctype, len,
+	    r->priv->cfg->secure ? "Strict-Transport-Security: max-age=31536000\r\n" : "");
+	FCGX_PutStr(head, (int)strlen(head), out);
+	for (h = r->priv->headers; h; h = h->next) {
+		char *line = req_printf(r, "%s: %s\r\n", h->name, h->value);
+
+		FCGX_PutStr(line, (int)strlen(line), out);
+	}
+	FCGX_PutStr("\r\n", 2, out);
+	if (len > 0 && r->method != 0)
+		FCGX_PutStr(body, (int)len, out);
+}
+
+void
+render_common(struct req *r)
+{
+	hdf_set_value(r->hdf, "Page.base", "");
+	if (r->route && r->route->tab)
+		hdf_set_value(r->hdf, "Page.tab", r->route->tab);
+	session_flash_in(r);
+	if (r->sess == NULL)
+		return;
+	hdf_set_value(r->hdf, "Session.csrf", r->sess->csrf);
+	hdf_set_value(r->hdf, "User.name", r->sess->user_name);
+	hdf_set_value(r->hdf, "User.email", r->sess->user_email);
+	hdf_set_value(r->hdf, "User.level", r->sess->level_label);
+	hdf_set_value(r->hdf, "Company.name", r->sess->company_name);
+	nav_to_hdf(r->hdf);
+}
+
+static NEOERR *
+append(void *ctx, char *s)
+{
+	return nerr_pass(string_append((STRING *)ctx, s));
+}
+
+char *
+render_string(struct req *r, const char *template, size_t *len)
+{
+	CSPARSE *cs = NULL;
+	NEOERR *err;
+	STRING str;
+	char *out = NULL;
+
+	string_init(&str);
+	err = cs_init(&cs, r->hdf);
+	if (err == STATUS_OK)
+		err = cgi_register_strfuncs(cs);
+	if (err == STATUS_OK)
+		err = cs_parse_file(cs, template);
+	if (err == STATUS_OK)
+		err = cs_render(cs, &str, append);
+	if (err != STATUS_OK) {
+		STRING trace;
+
+		string_init(&trace);
+		nerr_error_traceback(err, &trace);
+		log_error("render %s [%s]: %s", template, r->request_id,
+		    trace.buf ? trace.buf : "");
+		string_clear(&trace);
+		nerr_ignore(&err);
+	} else {
+		*len = (size_t)str.len;
+		out = req_alloc(r, *len + 1);
+		memcpy(out, str.buf ? str.buf : "", *len);
+		out[*len] = '\0';
+	}
+	cs_destroy(&cs);
+	string_clear(&str);
+	return out;
+}
+
+int
+render_template(struct req *r, int status)
+{
+	size_t len = 0;
+	char *page;
+
+	render_common(r);
+	page = render_string(r, r->template, &len);
+	if (page == NULL) {
+		render_error(r, HTTP_SERVER_ERROR);
+		return HTTP_SERVER_ERROR;
+	}
+	emit(r, status, "text/html; charset=utf-8", page, len);
+	return status;
+}
+
+void
+render_error(struct req *r, int status)
+{
+	static const struct {
+		int status;
+		const char *title, *message;
+	} pages[] = {
+		{ 400, "Bad request", "The portal could not understand that request. "
+		  "Please go back and try again." },
+		{ 403, "Access denied", "You do not have permission to do this. "
+		  "Your company's portal administrator can change your permissions." },
+		{ 404, "Page not found", "There is no such page, or it is not "
+		  "available to your account." },
+		{ 405, "Not allowed", "That page cannot be used in this way." },
+		{ 409, "Already done", "Someone has just made the same change. "
+		  "Please reload the page to see the latest." },
+		{ 413, "Too large", "What you sent is larger than the portal accepts." },
+		{ 503, "Service temporarily unavailable", "The portal cannot reach its "
+		  "records at the moment. Please try again in a few minutes." },
+		{ 500, "Something went wrong", "The portal could not complete your "
+		  "request. Please try again; if it keeps happening, contact the ECS "
+		  "helpdesk and quote the reference below." },
+	};
+	const char *title = pages[7].title, *message = pages[7].message;
+	size_t i, len = 0;
+	char *page;
+
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		if (pages[i].status == status) {
+			title = pages[i].title;
+			message = pages[i].message;
+		}
+	if (r->priv->error_message)
+		message = r->priv->error_message;
+	if (status >= 500)
+		r->sess = NULL;	/* no toolbar: keep the page independent of state */
+	render_common(r);
+	hdf_set_valuef(r->hdf, "Error.status=%d", status);
+	hdf_set_value(r->hdf, "Error.title", title);
+	hdf_set_value(r->hdf, "Error.message", message);
+	hdf_set_value(r->hdf, "Page.title", title);
+	if (status >= 500)
+		hdf_set_value(r->hdf, "Error.incident", r->request_id);
+	page = render_string(r, "layout/error.cs", &len);
+	if (page == NULL) {
+		page = req_printf(r, "%d %s\n", status, title);
+		emit(r, status, "text/plain; charset=utf-8", page, strlen(page));
+		return;
+	}
+	emit(r, status, "text/html; charset=utf-8", page, len);
+}
+
+void
+render_redirect(struct req *r)
+{
+	const char *to = r->priv->location;
+
+	/* Only paths of this site: never an open redirect. */
+	if (to == NULL || to[0] != '/' || to[1] == '/' || to[1] == '\\' ||
+	    strpbrk(to, "\r\n") != NULL)
+		to = "/dashboard";
+	req_header(r, "Location", to);
+	emit(r, HTTP_SEE_OTHER, "text/html; charset=utf-8", "", 0);
+}
+
+void
+render_own_body(struct req *r)
+{
+	emit(r, HTTP_OK, r->priv->body_type, r->priv->body_data, r->priv->body_len);
+}

@@ -1,0 +1,155 @@
+/* req.c: the request helpers modules call (see portal.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "host.h"
+
+void *
+req_alloc(struct req *r, size_t n)
+{
+	return arena_alloc(&r->priv->arena, n);
+}
+
+char *
+req_strdup(struct req *r, const char *s)
+{
+	return arena_strdup(&r->priv->arena, s ? s : "");
+}
+
+char *
+req_printf(struct req *r, const char *fmt, ...)
+{
+	va_list ap, aq;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	p = req_alloc(r, (size_t)(n < 0 ? 0 : n) + 1);
+	vsnprintf(p, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+const struct fieldval *
+req_field(const struct req *r, const char *name)
+{
+	size_t i;
+
+	if (r->route == NULL || r->route->fields == NULL)
+		return NULL;
+	for (i = 0; i < r->nfields; i++)
+		if (strcmp(r->route->fields[i].name, name) == 0)
+			return &r->fields[i];
+	return NULL;
+}
+
+int
+req_redirect(struct req *r, const char *location)
+{
+	r->priv->location = req_strdup(r, location);
+	return HTTP_SEE_OTHER;
+}
+
+void
+req_flash(struct req *r, const char *message)
+{
+	r->priv->flash_out = req_strdup(r, message);
+}
+
+void
+req_header(struct req *r, const char *name, const char *value)
+{
+	struct header *h = req_alloc(r, sizeof(*h));
+
+	h->name = req_strdup(r, name);
+	h->value = req_strdup(r, value);
+	h->next = r->priv->headers;
+	r->priv->headers = h;
+}
+
+int
+req_body(struct req *r, const char *content_type, const void *data, size_t len)
+{
+	r->priv->body_type = req_strdup(r, content_type);
+	r->priv->body_data = data;
+	r->priv->body_len = len;
+	r->priv->has_body = 1;
+	return HTTP_OK;
+}
+
+void
+req_set(struct req *r, const char *name, const char *value)
+{
+	hdf_set_value(r->hdf, name, value ? value : "");
+}
+
+void
+req_setf(struct req *r, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	char *v;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	v = req_alloc(r, (size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(v, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	hdf_set_value(r->hdf, name, v);
+}
+
+void
+req_form_to_hdf(struct req *r)
+{
+	char name[160];
+	size_t i;
+
+	for (i = 0; i < r->nfields; i++) {
+		const struct field *f = &r->route->fields[i];
+		const struct fieldval *v = &r->fields[i];
+
+		/* Names come from the route table, never from input. */
+		snprintf(name, sizeof(name), "Form.%s.value", f->name);
+		hdf_set_value(r->hdf, name, v->err ? (v->raw ? v->raw : "") : v->val);
+		if (v->err) {
+			snprintf(name, sizeof(name), "Form.%s.error", f->name);
+			hdf_set_value(r->hdf, name, v->err);
+		}
+	}
+}
+
+int
+req_can(const struct req *r, int perm)
+{
+	if (perm < 0 || perm >= PERM__MAX)
+		return 0;
+	return r->sess != NULL && (r->sess->perms & PERM_BIT(perm)) != 0;
+}
+
+const char *
+req_money(struct req *r, long long pence)
+{
+	char digits[32], out[48];
+	unsigned long long v = pence < 0 ? -(unsigned long long)pence : (unsigned long long)pence;
+	size_t n, i, o = 0;
+
+	snprintf(digits, sizeof(digits), "%llu", v / 100);
+	n = strlen(digits);
+	if (pence < 0)
+		out[o++] = '-';
+	memcpy(out + o, "\xc2\xa3", 2);	/* £ */
+	o += 2;
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	snprintf(out + o, sizeof(out) - o, ".%02llu", v % 100);
+	return req_strdup(r, out);
+}

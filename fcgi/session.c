@@ -1,0 +1,229 @@
+/*
+ * session.c: sessions in MariaDB, so any worker on any host serves any
+ * request. The cookie holds 256 random bits; only their SHA-256 is stored.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "host.h"
+#include "log.h"
+
+static const char *const sql_load =
+    "SELECT s.user_id, s.company_id, s.csrf, m.level,"
+    " IFNULL(m.group_id, 0), IFNULL(m.office_id, 0), m.permissions,"
+    " CONCAT_WS(' ', NULLIF(u.first_name, ''), NULLIF(u.last_name, '')), u.email, c.name,"
+    " IFNULL(g.name, ''), IFNULL(o.name, ''),"
+    " s.last_seen_at < NOW(6) - INTERVAL 60 SECOND"
+    " FROM sessions s"
+    " JOIN users u ON u.id = s.user_id"
+    " JOIN memberships m ON m.user_id = s.user_id AND m.company_id = s.company_id"
+    " JOIN companies c ON c.id = s.company_id"
+    " LEFT JOIN company_groups g ON g.id = m.group_id"
+    " LEFT JOIN offices o ON o.id = m.office_id"
+    " WHERE s.id_hash = ?"
+    " AND s.last_seen_at > NOW(6) - INTERVAL ? MINUTE"
+    " AND s.created_at > NOW(6) - INTERVAL ? HOUR"
+    " AND u.status = 'active' AND m.status = 'active' AND c.status = 'active'";
+
+/* Touched at most once a minute: one write per request would cost more. */
+static const char *const sql_touch =
+    "UPDATE sessions SET last_seen_at = NOW(6) WHERE id_hash = ?";
+static const char *const sql_create =
+    "INSERT INTO sessions (id_hash, user_id, company_id, csrf, created_at,"
+    " last_seen_at, ip) VALUES (?, ?, ?, ?, NOW(6), NOW(6), ?)";
+static const char *const sql_destroy =
+    "DELETE FROM sessions WHERE id_hash = ?";
+static const char *const sql_sweep =
+    "DELETE FROM sessions WHERE last_seen_at < NOW(6) - INTERVAL ? MINUTE LIMIT 200";
+
+#define PRE_COOKIE	"portal_pre"
+#define FLASH_COOKIE	"portal_flash"
+
+static const char *
+sid_cookie(const struct req *r)
+{
+	/* __Host- makes the browser insist on Secure, Path=/ and no Domain. */
+	return r->priv->cfg->secure ? "__Host-portal_sid" : "portal_sid";
+}
+
+/* Decodes 64 hex digits into 32 bytes; -1 if it is not that. */
+static int
+unhex32(const char *s, size_t len, unsigned char out[32])
+{
+	size_t bin_len;
+
+	if (s == NULL || len != 64)
+		return -1;
+	if (sodium_hex2bin(out, 32, s, 64, NULL, &bin_len, NULL) != 0 || bin_len != 32)
+		return -1;
+	return 0;
+}
+
+static void
+random_hex(char out[65])
+{
+	unsigned char raw[32];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(out, 65, raw, sizeof(raw));
+	sodium_memzero(raw, sizeof(raw));
+}
+
+static const char *
+level_label(struct req *r, const char *level, const char *group, const char *office)
+{
+	if (strcmp(level, "group") == 0)
+		return req_printf(r, "Group: %s", group);
+	if (strcmp(level, "office") == 0)
+		return req_printf(r, "Office: %s", office);
+	return "Company";
+}
+
+int
+session_load(struct req *r)
+{
+	const struct param *c = params_get(&r->priv->cookies, sid_cookie(r));
+	unsigned char raw[32], hash[32];
+	struct dbres *res;
+	struct session *s;
+	int rc;
+
+	r->sess = NULL;
+	if (c == NULL || unhex32(c->value, c->len, raw) < 0)
+		return 0;
+	crypto_hash_sha256(hash, raw, sizeof(raw));
+	rc = db_query(r->db, &res, sql_load, "bii", hash, sizeof(hash),
+	    (long long)r->priv->cfg->idle_minutes,
+	    (long long)r->priv->cfg->absolute_hours);
+	if (rc != 0)
+		return rc;
+	if (!db_next(res))
+		return 0;
+	s = req_alloc(r, sizeof(*s));
+	memset(s, 0, sizeof(*s));
+	memcpy(s->id_hash, hash, sizeof(hash));
+	s->user_id = (unsigned long long)db_int(res, 0);
+	s->company_id = (unsigned long long)db_int(res, 1);
+	snprintf(s->csrf, sizeof(s->csrf), "%s", db_str(res, 2) ? db_str(res, 2) : "");
+	if (strcmp(db_str(res, 3), "group") == 0)
+		s->scope_group = (unsigned long long)db_int(res, 4);
+	else if (strcmp(db_str(res, 3), "office") == 0)
+		s->scope_office = (unsigned long long)db_int(res, 5);
+	s->perms = (uint64_t)strtoull(db_str(res, 6), NULL, 10) & PERM_ALL;
+	s->user_name = req_strdup(r, db_str(res, 7));
+	s->user_email = req_strdup(r, db_str(res, 8));
+	s->company_name = req_strdup(r, db_str(res, 9));
+	s->level_label = level_label(r, db_str(res, 3), db_str(res, 10), db_str(res, 11));
+	if (db_int(res, 12)) {
+		rc = db_exec(r->db, sql_touch, "b", hash, sizeof(hash));
+		if (rc != 0)
+			return rc;
+	}
+	r->sess = s;
+	return 0;
+}
+
+int
+session_create(struct req *r, unsigned long long user_id,
+    unsigned long long company_id)
+{
+	unsigned char raw[32], hash[32];
+	char cookie[65], csrf[65];
+	int rc;
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(cookie, sizeof(cookie), raw, sizeof(raw));
+	crypto_hash_sha256(hash, raw, sizeof(raw));
+	random_hex(csrf);
+	(void)db_exec(r->db, sql_sweep, "i", (long long)r->priv->cfg->idle_minutes);
+	rc = db_exec(r->db, sql_create, "buuss", hash, sizeof(hash), user_id,
+	    company_id, csrf, r->ip);
+	if (rc != 0)
+		return rc;
+	render_set_cookie(r, sid_cookie(r), cookie, -1, "Lax");
+	/* The pre-session token has done its job. */
+	render_set_cookie(r, PRE_COOKIE, "", 0, "Strict");
+	sodium_memzero(raw, sizeof(raw));
+	return 0;
+}
+
+int
+session_destroy(struct req *r)
+{
+	int rc = 0;
+
+	if (r->sess)
+		rc = db_exec(r->db, sql_destroy, "b", r->sess->id_hash, (size_t)32);
+	render_set_cookie(r, sid_cookie(r), "", 0, "Lax");
+	r->sess = NULL;
+	return rc;
+}
+
+const char *
+session_pre_token(struct req *r)
+{
+	const struct param *c = params_get(&r->priv->cookies, PRE_COOKIE);
+	unsigned char raw[32];
+	char *tok;
+
+	if (c && unhex32(c->value, c->len, raw) == 0)
+		return c->value;
+	tok = req_alloc(r, 65);
+	random_hex(tok);
+	render_set_cookie(r, PRE_COOKIE, tok, 7200, "Strict");
+	return tok;
+}
+
+int
+session_pre_token_ok(struct req *r, const char *sent)
+{
+	const struct param *c = params_get(&r->priv->cookies, PRE_COOKIE);
+	unsigned char raw[32];
+
+	if (c == NULL || sent == NULL || unhex32(c->value, c->len, raw) < 0 ||
+	    strlen(sent) != 64)
+		return 0;
+	return sodium_memcmp(c->value, sent, 64) == 0;
+}
+
+void
+session_flash_in(struct req *r)
+{
+	const struct param *c = params_get(&r->priv->cookies, FLASH_COOKIE);
+	char *text;
+	size_t len;
+
+	if (c == NULL || c->len == 0)
+		return;
+	if (url_decode(&r->priv->arena, c->value, c->len, &text, &len) == 0 &&
+	    len <= 300 && utf8_clean(text, 0))
+		hdf_set_value(r->hdf, "Flash", text);
+	render_set_cookie(r, FLASH_COOKIE, "", 0, "Lax");
+}
+
+void
+session_flash_out(struct req *r)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *s = (const unsigned char *)r->priv->flash_out;
+	char *enc, *p;
+
+	if (s == NULL)
+		return;
+	enc = p = req_alloc(r, strlen((const char *)s) * 3 + 1);
+	for (; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '-' || *s == '_')
+			*p++ = (char)*s;
+		else {
+			*p++ = '%';
+			*p++ = hex[*s >> 4];
+			*p++ = hex[*s & 15];
+		}
+	}
+	*p = '\0';
+	render_set_cookie(r, FLASH_COOKIE, enc, 60, "Lax");
+}

@@ -1,0 +1,42 @@
+/*
+ * validate.h: the validators of form fields. Each is a pure function: it
+ * reads `in`, writes the normalised value into `out` (cap bytes, at least
+ * strlen(in) + 32), may set *num, and returns NULL when the value is good or
+ * a message for the person who typed it.
+ */
+#ifndef VALIDATE_H
+#define VALIDATE_H
+
+#include <stddef.h>
+
+typedef const char *(*validator_fn)(const char *in, char *out, size_t cap,
+    long long *num);
+
+/* A field's value as the router hands it to a handler. */
+struct fieldval {
+	const char	*raw;		/* as sent, NULL when absent */
+	char		*val;		/* normalised ("" when absent) */
+	long long	 num;		/* numbers, dates as yyyymmdd */
+	const char	*err;		/* NULL when valid */
+	int		 present;	/* sent and not empty */
+	struct fieldval	*next;		/* further values of an F_MULTI field */
+};
+
+const char *v_text(const char *, char *, size_t, long long *);	/* one line, <= 200 chars */
+const char *v_longtext(const char *, char *, size_t, long long *);	/* <= 4000 chars */
+const char *v_email(const char *, char *, size_t, long long *);
+const char *v_password(const char *, char *, size_t, long long *);	/* 1..1024 bytes, kept as typed */
+const char *v_id(const char *, char *, size_t, long long *);		/* 1 .. 2^53 */
+const char *v_phone(const char *, char *, size_t, long long *);
+const char *v_ni_number(const char *, char *, size_t, long long *);
+const char *v_date(const char *, char *, size_t, long long *);	/* dd/mm/yyyy or yyyy-mm-dd */
+const char *v_card_number(const char *, char *, size_t, long long *);
+const char *v_hse_number(const char *, char *, size_t, long long *);
+
+/* Whether the first 7 digits of an 8-digit card number give its last. */
+int	card_check_digit_ok(const char *eight_digits);
+/* Whether s is valid UTF-8 without control characters (newline and tab
+ * allowed when multiline). */
+int	utf8_clean(const char *s, int multiline);
+
+#endif

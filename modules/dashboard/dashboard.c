@@ -1,0 +1,127 @@
+/*
+ * dashboard.c: the page after sign-in: for the user's company, within their
+ * group or office, the counts that lead into each section, in one query;
+ * and the funds page.
+ */
+#include <portal.h>
+
+/* The scope of a group- or office-level user: "? = 0" lets the others through. */
+#define EMPLOYMENT_SCOPE \
+	" AND (? = 0 OR o.group_id = ?) AND (? = 0 OR e.office_id = ?)"
+#define APPLICATION_SCOPE \
+	" AND (? = 0 OR o.group_id = ?) AND (? = 0 OR a.office_id = ?)"
+
+enum stmt {
+	STMT_COUNTS,
+	STMT_FUNDS,
+	STMT_LEDGER,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_COUNTS] =
+	"SELECT"
+	" (SELECT COUNT(*) FROM employments e JOIN offices o ON o.id = e.office_id"
+	"  WHERE e.company_id = ? AND e.ended_on IS NULL" EMPLOYMENT_SCOPE ") AS employees,"
+	/* Employees whose newest card expires within 90 days, or has expired. */
+	" (SELECT COUNT(*) FROM employments e JOIN offices o ON o.id = e.office_id"
+	"  WHERE e.company_id = ? AND e.ended_on IS NULL" EMPLOYMENT_SCOPE
+	"  AND (SELECT MAX(c.expires_on) FROM cards c WHERE c.operative_id = e.operative_id"
+	"       AND c.status IN ('valid', 'expired')) < CURDATE() + INTERVAL 90 DAY) AS expiring,"
+	" (SELECT COUNT(*) FROM applications a JOIN offices o ON o.id = a.office_id"
+	"  WHERE a.company_id = ? AND a.state IN ('in_progress', 'finalised', 'on_hold')"
+	APPLICATION_SCOPE ") AS apps_attention,"
+	" (SELECT COUNT(*) FROM applications a JOIN offices o ON o.id = a.office_id"
+	"  WHERE a.company_id = ? AND a.state IN ('received', 'verifying', 'verified', 'being_produced')"
+	APPLICATION_SCOPE ") AS apps_produced,"
+	" (SELECT COUNT(*) FROM applications a JOIN offices o ON o.id = a.office_id"
+	"  WHERE a.company_id = ? AND a.state = 'dispatched'"
+	"  AND a.completed_at >= NOW(6) - INTERVAL 3 MONTH" APPLICATION_SCOPE ") AS apps_completed,"
+	/* Orders raised at the company level are the company-level users' own. */
+	" (SELECT COUNT(*) FROM orders r LEFT JOIN offices o ON o.id = r.office_id"
+	"  WHERE r.company_id = ?"
+	"  AND r.state IN ('open', 'closed_unpaid', 'awaiting_payment', 'awaiting_bacs')"
+	"  AND (? = 0 OR r.group_id = ? OR o.group_id = ?) AND (? = 0 OR r.office_id = ?))"
+	"  AS orders_attention,"
+	" (SELECT balance_pence FROM company_funds WHERE company_id = ?) AS funds",
+	[STMT_FUNDS] =
+	"SELECT balance_pence FROM company_funds WHERE company_id = ?",
+	[STMT_LEDGER] =
+	"SELECT DATE_FORMAT(created_at, '%d/%m/%Y') AS day, kind, amount_pence"
+	" FROM funds_ledger WHERE company_id = ? ORDER BY created_at DESC, id DESC LIMIT 20",
+};
+
+static int
+dashboard(struct req *r)
+{
+	const struct session *s = r->sess;
+	unsigned long long c = s->company_id, g = s->scope_group, o = s->scope_office;
+	struct dbres *res;
+	int rc;
+
+	rc = db_query(r->db, &res, stmts[STMT_COUNTS],
+	    "uuuuu" "uuuuu" "uuuuu" "uuuuu" "uuuuu" "uuuuuu" "u",
+	    c, g, g, o, o,  c, g, g, o, o,  c, g, g, o, o,  c, g, g, o, o,
+	    c, g, g, o, o,  c, g, g, g, o, o,  c);
+	if (rc != 0)
+		return rc;
+	if (!db_next(res))
+		return HTTP_SERVER_ERROR;
+	req_set(r, "Page.title", "Dashboard");
+	req_set(r, "Page.tab", "dashboard");
+	/* Each count only for those who may open its section. */
+	if (req_can(r, PERM_VIEW_EMPLOYEES)) {
+		req_set(r, "Dashboard.employees", db_str(res, 0));
+		req_set(r, "Dashboard.expiring", db_str(res, 1));
+	}
+	if (req_can(r, PERM_VIEW_APPLICATIONS)) {
+		req_set(r, "Dashboard.apps_attention", db_str(res, 2));
+		req_set(r, "Dashboard.apps_produced", db_str(res, 3));
+		req_set(r, "Dashboard.apps_completed", db_str(res, 4));
+	}
+	if (req_can(r, PERM_VIEW_PURCHASES)) {
+		req_set(r, "Dashboard.orders_attention", db_str(res, 5));
+		req_set(r, "Dashboard.funds", req_money(r, db_int(res, 6)));
+	}
+	return HTTP_OK;
+}
+
+static int
+funds(struct req *r)
+{
+	struct dbres *res;
+	size_t i = 0;
+	int rc;
+
+	rc = db_query(r->db, &res, stmts[STMT_FUNDS], "u", r->sess->company_id);
+	if (rc != 0)
+		return rc;
+	req_set(r, "Page.title", "Company funds");
+	req_set(r, "Funds.balance", req_money(r, db_next(res) ? db_int(res, 0) : 0));
+	rc = db_query(r->db, &res, stmts[STMT_LEDGER], "u", r->sess->company_id);
+	if (rc != 0)
+		return rc;
+	while (db_next(res)) {
+		req_setf(r, req_printf(r, "Funds.ledger.%zu.day", i), "%s", db_str(res, 0));
+		req_setf(r, req_printf(r, "Funds.ledger.%zu.kind", i), "%s", db_str(res, 1));
+		req_set(r, req_printf(r, "Funds.ledger.%zu.amount", i),
+		    req_money(r, db_int(res, 2)));
+		i++;
+	}
+	return HTTP_OK;
+}
+
+static const struct route dashboard_routes[] = {
+	/* method path     permission           fields handler    template                  tab     flags */
+	{ M_GET,  "",       ROUTE_SIGNED_IN,     NULL,  dashboard, "dashboard/dashboard.cs", NULL,    0 },
+	{ M_GET,  "funds",  PERM_VIEW_PURCHASES, NULL,  funds,     "dashboard/funds.cs",     "orders", 0 },
+	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
+};
+
+const struct portal_module portal_module = {
+	.name = "dashboard",		/* as named in the configuration */
+	.prefix = "dashboard",		/* /dashboard/... */
+	.routes = dashboard_routes,
+	.init = NULL,			/* nothing per worker */
+	.fini = NULL,
+};

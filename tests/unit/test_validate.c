@@ -1,0 +1,77 @@
+/* Unit tests of the field validators (fcgi/validate.c). */
+#include "tap.h"
+#include "validate.h"
+
+static const char *
+run(validator_fn v, const char *in, char *out, long long *num)
+{
+	return v(in, out, strlen(in) + 32, num);
+}
+
+int
+main(void)
+{
+	char out[256];
+	long long n = 0;
+
+	/* National Insurance numbers, HMRC NIM39110. */
+	ok(run(v_ni_number, "AA654321D", out, &n) == NULL, "NI plain");
+	ok(run(v_ni_number, "aa 65 43 21 d", out, &n) == NULL && strcmp(out, "AA654321D") == 0,
+	    "NI with spaces and lower case is normalised");
+	ok(run(v_ni_number, "SS012345B", out, &n) == NULL, "NI SS prefix");
+	ok(run(v_ni_number, "DA123456A", out, &n) != NULL, "NI first letter D refused");
+	ok(run(v_ni_number, "AO123456A", out, &n) != NULL, "NI second letter O refused");
+	ok(run(v_ni_number, "AQ123456A", out, &n) != NULL, "NI second letter Q refused");
+	ok(run(v_ni_number, "GB123456A", out, &n) != NULL, "NI prefix GB not allocated");
+	ok(run(v_ni_number, "OO123456A", out, &n) != NULL, "NI prefix OO administrative");
+	ok(run(v_ni_number, "AA123456E", out, &n) != NULL, "NI suffix E refused");
+	ok(run(v_ni_number, "AA12345D", out, &n) != NULL, "NI too short");
+	ok(run(v_ni_number, "AA1234567D", out, &n) != NULL, "NI too long");
+
+	/* Dates. */
+	ok(run(v_date, "22/09/1990", out, &n) == NULL && strcmp(out, "1990-09-22") == 0 &&
+	    n == 19900922, "dd/mm/yyyy");
+	ok(run(v_date, "3/3/2004", out, &n) == NULL && strcmp(out, "2004-03-03") == 0, "d/m/yyyy");
+	ok(run(v_date, "1985-07-14", out, &n) == NULL && strcmp(out, "1985-07-14") == 0, "ISO date");
+	ok(run(v_date, "29/02/2024", out, &n) == NULL, "leap day");
+	ok(run(v_date, "29/02/2023", out, &n) != NULL, "not a leap year");
+	ok(run(v_date, "31/04/2020", out, &n) != NULL, "April has 30 days");
+	ok(run(v_date, "00/01/2020", out, &n) != NULL, "day zero");
+	ok(run(v_date, "+1/01/2020", out, &n) != NULL, "sign refused");
+	ok(run(v_date, "1/1/20", out, &n) != NULL, "two-digit year refused");
+	ok(run(v_date, "2020-1-01", out, &n) != NULL, "short ISO refused");
+
+	/* Card numbers: weights 8..2, mod 11. 1234567 -> sum 112, check 9. */
+	ok(card_check_digit_ok("12345679"), "check digit right");
+	ok(!card_check_digit_ok("12345678"), "check digit wrong");
+	ok(run(v_card_number, "1234 5679", out, &n) == NULL && strcmp(out, "12345679") == 0,
+	    "card number with a space");
+	ok(run(v_card_number, "1234567", out, &n) != NULL, "card number too short");
+
+	/* HS&E numbers. */
+	ok(run(v_hse_number, "hse00001234", out, &n) == NULL && strcmp(out, "HSE00001234") == 0,
+	    "HSE number normalised");
+	ok(run(v_hse_number, "HSE0000123", out, &n) != NULL, "HSE number too short");
+
+	/* Email, text, ids, phones. */
+	ok(run(v_email, " Demo@ECS-Portal.test ", out, &n) == NULL &&
+	    strcmp(out, "demo@ecs-portal.test") == 0, "email trimmed and lower-cased");
+	ok(run(v_email, "no-at-sign", out, &n) != NULL, "email without @");
+	ok(run(v_email, "a@b", out, &n) != NULL, "email without a dot in the domain");
+	ok(run(v_email, "a@@b.com", out, &n) != NULL, "email with two @");
+	ok(run(v_email, "a b@c.com", out, &n) != NULL, "email with a space");
+	ok(run(v_text, "  Jones  ", out, &n) == NULL && strcmp(out, "Jones") == 0, "text trimmed");
+	ok(run(v_text, "line\nbreak", out, &n) != NULL, "newline refused in one-line text");
+	ok(run(v_text, "\xc3\xa9t\xc3\xa9", out, &n) == NULL, "UTF-8 accepted");
+	ok(run(v_text, "\xc3\x28", out, &n) != NULL, "broken UTF-8 refused");
+	ok(run(v_text, "\xc0\xaf", out, &n) != NULL, "overlong UTF-8 refused");
+	ok(run(v_longtext, "two\nlines", out, &n) == NULL, "newline allowed in long text");
+	ok(run(v_id, "42", out, &n) == NULL && n == 42, "id");
+	ok(run(v_id, "0", out, &n) != NULL, "id zero refused");
+	ok(run(v_id, "-3", out, &n) != NULL, "negative id refused");
+	ok(run(v_id, "99999999999999999999", out, &n) != NULL, "huge id refused");
+	ok(run(v_phone, "01234 567890", out, &n) == NULL, "phone");
+	ok(run(v_phone, "call me", out, &n) != NULL, "phone with letters refused");
+	ok(run(v_password, "", out, &n) != NULL, "empty password refused");
+	return done_testing();
+}
