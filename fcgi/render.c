@@ -74,7 +74,7 @@ emit(struct req *r, int status, const char *ctype, const void *body, size_t len)
 		FCGX_PutStr(line, (int)strlen(line), out);
 	}
 	FCGX_PutStr("\r\n", 2, out);
-	if (len > 0 && r->method != 0)
+	if (len > 0)
 		FCGX_PutStr(body, (int)len, out);
 }
 

@@ -1,0 +1,330 @@
+// Helpers for the integration and browser tests: the stack's environment, an HTTP client
+// that keeps cookies and signs in through the login form, raw sockets for malformed requests,
+// SQL through the stack's MariaDB, and the supervisor's worker processes.
+//
+// ./stack test exports: PORTAL_URL, PORTAL_DB_SOCKET, PORTAL_STATE, PORTALCTL, PORTAL_CONFIG,
+// PORTALD_PID_FILE, PORTAL_WORKERS, MYSQL_CMD, PORTAL_DB_STOP, PORTAL_DB_START.
+
+import { execFileSync, execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+
+function need(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run the tests through ./stack test`);
+  return v;
+}
+
+export const env = {
+  get url() { return need('PORTAL_URL').replace(/\/$/, ''); },
+  get state() { return need('PORTAL_STATE'); },
+  get portalctl() { return need('PORTALCTL'); },
+  get config() { return need('PORTAL_CONFIG'); },
+  get pidFile() { return need('PORTALD_PID_FILE'); },
+  get mysqlCmd() { return need('MYSQL_CMD'); },
+  get dbStop() { return need('PORTAL_DB_STOP'); },
+  get dbStart() { return need('PORTAL_DB_START'); },
+  get workers() { return Number(process.env.PORTAL_WORKERS || 4); },
+};
+
+export const DEMO = { email: 'demo@ecs-portal.test', password: 'demo-portal-2026' };
+export const OTHER = { email: 'other@ecs-portal.test', password: 'other-portal-2026' };
+export const EASTERN = { email: 'eastern@ecs-portal.test', password: 'eastern-portal-2026' };
+export const VIEWER = { email: 'viewer@ecs-portal.test', password: 'viewer-portal-2026' };
+export const LOGIN_ERROR = 'The email address or password is not correct.';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Polls fn() until it returns a truthy value; returns that value, or throws after timeoutMs.
+export async function waitFor(fn, timeoutMs, what = 'condition', intervalMs = 50) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}` +
+        (last instanceof Error ? `: ${last.message}` : ''));
+    }
+    await sleep(intervalMs);
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// HTML
+// ------------------------------------------------------------------------------------------
+export function decodeEntities(s) {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos|#39);/gi, (m, e) => {
+    const l = e.toLowerCase();
+    if (l === 'amp') return '&';
+    if (l === 'lt') return '<';
+    if (l === 'gt') return '>';
+    if (l === 'quot') return '"';
+    if (l === 'apos' || l === '#39') return "'";
+    if (l.startsWith('#x')) return String.fromCodePoint(parseInt(l.slice(2), 16));
+    return String.fromCodePoint(parseInt(l.slice(1), 10));
+  });
+}
+
+// The value of the <input name="_csrf"> of a page (the first one), or null.
+export function csrfFrom(html) {
+  for (const m of html.matchAll(/<input\b[^>]*>/gi)) {
+    const tag = m[0];
+    if (!/\bname\s*=\s*["']?_csrf["'\s>]/i.test(tag)) continue;
+    const v = tag.match(/\bvalue\s*=\s*"([^"]*)"|\bvalue\s*=\s*'([^']*)'/i);
+    if (v) return decodeEntities(v[1] ?? v[2]);
+  }
+  return null;
+}
+
+// The text content of the element with id="ID" (tags stripped, entities decoded, trimmed).
+export function textById(html, id) {
+  const re = new RegExp(`<([a-z0-9]+)\\b[^>]*\\bid\\s*=\\s*["']${id}["'][^>]*>([\\s\\S]*?)</\\1>`, 'i');
+  const m = html.match(re);
+  if (!m) return null;
+  return decodeEntities(m[2].replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+}
+
+// The text of every element with role="alert".
+export function alerts(html) {
+  const out = [];
+  for (const m of html.matchAll(/<([a-z0-9]+)\b[^>]*\brole\s*=\s*["']alert["'][^>]*>([\s\S]*?)<\/\1>/gi)) {
+    out.push(decodeEntities(m[2].replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim());
+  }
+  return out;
+}
+
+export function pageText(html) {
+  return decodeEntities(html.replace(/<script[\s\S]*?<\/script>/gi, '')
+    .replace(/<style[\s\S]*?<\/style>/gi, '').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
+}
+
+// ------------------------------------------------------------------------------------------
+// An HTTP client with a cookie jar (no redirects followed)
+// ------------------------------------------------------------------------------------------
+function setCookies(headers) {
+  if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
+  const v = headers.get('set-cookie');
+  return v ? v.split(/,(?=\s*[A-Za-z0-9_.-]+=)/) : [];
+}
+
+// Parses one Set-Cookie header: { name, value, attrs: {lower-case name: value|true} }.
+export function parseSetCookie(line) {
+  const parts = line.split(';').map((s) => s.trim());
+  const eq = parts[0].indexOf('=');
+  const attrs = {};
+  for (const p of parts.slice(1)) {
+    if (!p) continue;
+    const i = p.indexOf('=');
+    if (i < 0) attrs[p.toLowerCase()] = true;
+    else attrs[p.slice(0, i).trim().toLowerCase()] = p.slice(i + 1).trim();
+  }
+  return { name: parts[0].slice(0, eq).trim(), value: parts[0].slice(eq + 1).trim(), attrs, raw: line };
+}
+
+export class Client {
+  constructor(base = env.url) {
+    this.base = base;
+    this.jar = new Map();
+  }
+
+  cookieHeader() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  // Keeps the cookies of a response; returns the parsed Set-Cookie headers.
+  absorb(res) {
+    const list = setCookies(res.headers).map(parseSetCookie);
+    for (const c of list) {
+      const expired = c.value === '' || (c.attrs['max-age'] !== undefined && Number(c.attrs['max-age']) <= 0) ||
+        (c.attrs.expires && Date.parse(c.attrs.expires) < Date.now());
+      if (expired) this.jar.delete(c.name);
+      else this.jar.set(c.name, c.value);
+    }
+    return list;
+  }
+
+  // request(method, path, {form, body, headers}) -> {status, headers, body, cookies, location}
+  async request(method, path, opts = {}) {
+    const headers = { ...(opts.headers || {}) };
+    const cookie = this.cookieHeader();
+    if (cookie && !('cookie' in headers) && !('Cookie' in headers)) headers.Cookie = cookie;
+    let body = opts.body;
+    if (opts.form) {
+      body = new URLSearchParams(opts.form).toString();
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    }
+    const res = await fetch(this.base + path, { method, headers, body, redirect: 'manual' });
+    const text = await res.text();
+    const cookies = this.absorb(res);
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: text,
+      cookies,
+      location: res.headers.get('location'),
+    };
+  }
+
+  get(path, opts) { return this.request('GET', path, opts); }
+  post(path, form, opts = {}) { return this.request('POST', path, { ...opts, form }); }
+
+  // Signs in through the form. Returns the POST's response (303 to /dashboard when it works).
+  async signIn(email, password) {
+    const page = await this.get('/login');
+    const csrf = csrfFrom(page.body);
+    if (page.status !== 200 || !csrf) {
+      throw new Error(`GET /login: status ${page.status}, _csrf ${csrf === null ? 'missing' : 'present'}`);
+    }
+    return this.post('/login', { _csrf: csrf, email, password });
+  }
+
+  // Signs in and checks that it worked.
+  async signInOk(who) {
+    const r = await this.signIn(who.email, who.password);
+    if (r.status !== 303 || !/\/dashboard$/.test(r.location || '')) {
+      throw new Error(`sign-in of ${who.email}: status ${r.status}, location ${r.location}; ` +
+        `alerts: ${alerts(r.body).join(' | ')}`);
+    }
+    return r;
+  }
+
+  // The CSRF token of a signed-in page (from the sign-out form of the dashboard).
+  async csrf(path = '/dashboard') {
+    const r = await this.get(path);
+    const t = csrfFrom(r.body);
+    if (!t) throw new Error(`no _csrf on ${path} (status ${r.status})`);
+    return t;
+  }
+}
+
+export async function signedIn(who) {
+  const c = new Client();
+  await c.signInOk(who);
+  return c;
+}
+
+// ------------------------------------------------------------------------------------------
+// Raw HTTP over a socket, for requests fetch will not send
+// ------------------------------------------------------------------------------------------
+// rawRequest(data: string|Buffer|Buffer[], {timeoutMs}) -> {status, head, body, raw}
+// Sends the bytes, reads until the server closes (requests should say Connection: close).
+export function rawRequest(data, { timeoutMs = 10000, stopAfterHead = false } = {}) {
+  const u = new URL(env.url);
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    const sock = net.connect({ host: u.hostname, port: Number(u.port || 80) });
+    let done = false;
+    const finish = (err) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      sock.destroy();
+      const raw = Buffer.concat(chunks).toString('latin1');
+      const m = raw.match(/^HTTP\/1\.[01] (\d{3})/);
+      if (!m) {
+        reject(err || new Error(`no HTTP response (got ${JSON.stringify(raw.slice(0, 200))})`));
+        return;
+      }
+      const i = raw.indexOf('\r\n\r\n');
+      resolve({ status: Number(m[1]), head: i >= 0 ? raw.slice(0, i) : raw, body: i >= 0 ? raw.slice(i + 4) : '', raw });
+    };
+    const timer = setTimeout(() => finish(new Error(`no complete response within ${timeoutMs} ms`)), timeoutMs);
+    sock.on('data', (d) => {
+      chunks.push(d);
+      if (stopAfterHead && Buffer.concat(chunks).includes('\r\n\r\n')) finish();
+    });
+    sock.on('end', () => finish());
+    sock.on('close', () => finish());
+    // A server that answers early (413) may reset the connection while we still send.
+    sock.on('error', (e) => finish(e));
+    sock.on('connect', () => {
+      const parts = Array.isArray(data) ? data : [data];
+      const writeNext = (k) => {
+        if (k >= parts.length || done) return;
+        const ok = sock.write(parts[k]);
+        if (ok) writeNext(k + 1);
+        else sock.once('drain', () => writeNext(k + 1));
+      };
+      writeNext(0);
+    });
+  });
+}
+
+export function hostHeader() {
+  return new URL(env.url).host;
+}
+
+// ------------------------------------------------------------------------------------------
+// SQL through the stack's MariaDB (root over the unix socket)
+// ------------------------------------------------------------------------------------------
+function mysqlArgv() {
+  const argv = env.mysqlCmd.trim().split(/\s+/);
+  return { cmd: argv[0], args: argv.slice(1) };
+}
+
+// Runs SQL; returns the rows of the last result as arrays of strings (NULL as null).
+export function sql(query) {
+  const { cmd, args } = mysqlArgv();
+  const out = execFileSync(cmd, [...args, '--batch', '--skip-column-names', '--raw'], {
+    input: query, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], timeout: 30000,
+  });
+  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map((v) => (v === 'NULL' ? null : v)));
+}
+
+// The first column of the first row.
+export function sqlValue(query) {
+  const rows = sql(query);
+  return rows.length ? rows[0][0] : null;
+}
+
+// A string literal for SQL (only for the test's own constant values).
+export function q(s) {
+  return `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+// ------------------------------------------------------------------------------------------
+// Processes
+// ------------------------------------------------------------------------------------------
+export function supervisorPid() {
+  return Number(readFileSync(env.pidFile, 'utf8').trim());
+}
+
+// The PIDs of the supervisor's worker children, sorted.
+export function workerPids() {
+  let out = '';
+  try {
+    out = execFileSync('pgrep', ['-P', String(supervisorPid())], { encoding: 'utf8' });
+  } catch (e) {
+    if (e.status === 1) return []; // none
+    throw e;
+  }
+  return out.split('\n').filter(Boolean).map(Number).sort((a, b) => a - b);
+}
+
+export function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+// Runs a shell command of the stack (./stack db-stop ...), returns its output.
+export function stackCommand(cmdline, timeoutMs = 60000) {
+  return execSync(cmdline, { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+// portalctl with the stack's configuration.
+export function portalctl(...args) {
+  return execFileSync(env.portalctl, ['-c', env.config, ...args], {
+    encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
