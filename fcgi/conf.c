@@ -22,7 +22,7 @@ static void
 collect_error(void *ctx, xmlErrorPtr e)
 {
 	struct xml_errors *errs = ctx;
-	char msg[512];
+	char msg[512], where[160] = "";
 	size_t n;
 
 	if (errs->have || e == NULL)
@@ -31,8 +31,18 @@ collect_error(void *ctx, xmlErrorPtr e)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	snprintf(errs->buf, errs->len, "%s:%d: %s",
-	    e->file ? e->file : "(config)", e->line, msg);
+	/* Name the element too: schema errors say what is wrong, not where. */
+	if (e->node != NULL) {
+		xmlNodePtr node = e->node;
+
+		if (node->type == XML_ATTRIBUTE_NODE && node->parent)
+			snprintf(where, sizeof(where), "<%s %s>: ",
+			    (const char *)node->parent->name, (const char *)node->name);
+		else if (node->type == XML_ELEMENT_NODE)
+			snprintf(where, sizeof(where), "<%s>: ", (const char *)node->name);
+	}
+	snprintf(errs->buf, errs->len, "%s:%d: %s%s",
+	    e->file ? e->file : "(config)", e->line, where, msg);
 	errs->have = 1;
 }
 
