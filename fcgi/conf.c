@@ -114,6 +114,38 @@ boolean(const char *s)
 }
 
 static void
+add_params(struct config *c, xmlNodePtr module)
+{
+	xmlNodePtr p;
+
+	for (p = module->children; p; p = p->next) {
+		struct config_param *cp;
+
+		if (!is(p, "param"))
+			continue;
+		c->params = realloc(c->params, (c->nparams + 1) * sizeof(*c->params));
+		if (c->params == NULL)
+			abort();
+		cp = &c->params[c->nparams++];
+		cp->module = attr(module, "name", "");
+		cp->name = attr(p, "name", "");
+		cp->value = attr(p, "value", "");
+	}
+}
+
+const char *
+config_param(const struct config *c, const char *module, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nparams; i++)
+		if (strcmp(c->params[i].module, module) == 0 &&
+		    strcmp(c->params[i].name, name) == 0)
+			return c->params[i].value;
+	return NULL;
+}
+
+static void
 fill(struct config *c, xmlNodePtr root)
 {
 	xmlNodePtr n, m;
@@ -150,6 +182,7 @@ fill(struct config *c, xmlNodePtr root)
 				if (c->modules == NULL)
 					abort();
 				c->modules[c->nmodules++] = attr(m, "name", "");
+				add_params(c, m);
 			}
 		} else if (is(n, "templates"))
 			c->templates_dir = attr(n, "dir", "");
@@ -258,6 +291,12 @@ config_free(struct config *c)
 	for (i = 0; i < c->nmodules; i++)
 		free(c->modules[i]);
 	free(c->modules);
+	for (i = 0; i < c->nparams; i++) {
+		free(c->params[i].module);
+		free(c->params[i].name);
+		free(c->params[i].value);
+	}
+	free(c->params);
 	free(c->templates_dir);
 	free(c->base_url);
 	free(c->pay_url);

@@ -7,6 +7,11 @@
 
 #include <stddef.h>
 
+/* A module's own setting: <module name="M"><param name="N" value="V"/></module>. */
+struct config_param {
+	char	*module, *name, *value;
+};
+
 struct config {
 	char	 *listen;		/* unix socket path or 127.0.0.1:PORT */
 	int	  workers;
@@ -17,6 +22,8 @@ struct config {
 	char	 *modules_dir;
 	char	**modules;
 	size_t	  nmodules;
+	struct config_param *params;
+	size_t	  nparams;
 	char	 *templates_dir;
 	size_t	  upload_max;		/* one uploaded file */
 	size_t	  body_max;		/* a whole request body */
@@ -36,5 +43,7 @@ struct config {
 int	config_load(const char *path, const char *schema, struct config *cfg,
 		char *err, size_t errlen);
 void	config_free(struct config *);
+/* The value of a module's setting, or NULL. */
+const char *config_param(const struct config *, const char *module, const char *name);
 
 #endif

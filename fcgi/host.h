@@ -31,6 +31,9 @@ struct req_private {
 	const char	*error_message;	/* a handler's reason shown on an error page */
 };
 
+/* ---- req.c ---- */
+extern const struct config *host_config;
+
 /* ---- router.c ---- */
 int		 router_add(const struct portal_module *, char *err, size_t errlen);
 void		 router_clear(void);

@@ -163,6 +163,12 @@ int		 req_can(const struct req *, int perm);
 /* Formats pence as "£1,234.56" into the request's memory. */
 const char	*req_money(struct req *, long long pence);
 
+/* A module's setting from the configuration (<param> in its <module>), or dflt. */
+const char	*portal_param(const char *module, const char *name, const char *dflt);
+long		 portal_param_long(const char *module, const char *name, long dflt);
+/* The public base URL, e.g. https://portal.example.org (no trailing slash). */
+const char	*portal_base_url(void);
+
 /* ---- Database (fcgi/db.c). Prepared statements only. ----
  *
  * Statements are prepared once per connection and cached by the address of

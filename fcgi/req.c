@@ -1,6 +1,7 @@
 /* req.c: the request helpers modules call (see portal.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "host.h"
@@ -152,4 +153,34 @@ req_money(struct req *r, long long pence)
 	}
 	snprintf(out + o, sizeof(out) - o, ".%02llu", v % 100);
 	return req_strdup(r, out);
+}
+
+/* The configuration of this worker (set by worker_main). */
+const struct config *host_config;
+
+const char *
+portal_param(const char *module, const char *name, const char *dflt)
+{
+	const char *v = host_config ? config_param(host_config, module, name) : NULL;
+
+	return v ? v : dflt;
+}
+
+long
+portal_param_long(const char *module, const char *name, long dflt)
+{
+	const char *v = portal_param(module, name, NULL);
+	char *end;
+	long n;
+
+	if (v == NULL)
+		return dflt;
+	n = strtol(v, &end, 10);
+	return *end == '\0' && end != v ? n : dflt;
+}
+
+const char *
+portal_base_url(void)
+{
+	return host_config && host_config->base_url ? host_config->base_url : "";
 }

@@ -271,6 +271,7 @@ worker_main(const struct config *cfg, int listen_fd)
 	sigaddset(&term, SIGINT);
 	sigemptyset(&none);
 
+	host_config = cfg;
 	if (modules_load(cfg, err, sizeof(err)) < 0 ||
 	    router_init_modules(err, sizeof(err)) < 0) {
 		log_error("worker: %s", err);

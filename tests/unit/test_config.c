@@ -30,6 +30,8 @@ main(void)
 	ok(c.idle_minutes == 20 && c.absolute_hours == 8, "session lifetimes");
 	ok(c.secure == 1, "https base URL means secure cookies");
 	ok(c.demo == 1, "demo flag");
+	is_str(config_param(&c, "employees", "lookups-per-user-hour"), "60", "module setting");
+	ok(config_param(&c, "dashboard", "lookups-per-user-hour") == NULL, "settings are per module");
 	ok(c.upload_max == 5 * 1024 * 1024, "default upload limit");
 	config_free(&c);
 
