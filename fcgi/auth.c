@@ -19,17 +19,17 @@ static const char *const sql_user =
     "  ORDER BY m.id LIMIT 1)"
     " FROM users u WHERE u.email = ?";
 
-/*
- * Ten failures within 15 minutes lock the account for 15 minutes. MariaDB
- * assigns left to right, so each line sees the lines before it.
- */
-static const char *const sql_failed =
+/* Ten failures within 15 minutes lock the account for 15 minutes. MariaDB
+ * assigns left to right, so each line sees the lines before it. */
+/* Counts the attempt before the slow check, so parallel guesses count too;
+ * changes nothing while the account is locked. */
+static const char *const sql_attempt =
     "UPDATE users SET"
     " failed_logins = IF(failed_window_start IS NULL"
     "   OR failed_window_start < NOW(6) - INTERVAL 15 MINUTE, 1, failed_logins + 1),"
     " failed_window_start = IF(failed_logins = 1, NOW(6), failed_window_start),"
     " locked_until = IF(failed_logins >= 10, NOW(6) + INTERVAL 15 MINUTE, locked_until)"
-    " WHERE id = ?";
+    " WHERE id = ? AND (locked_until IS NULL OR locked_until <= NOW(6))";
 static const char *const sql_succeeded =
     "UPDATE users SET failed_logins = 0, failed_window_start = NULL,"
     " locked_until = NULL, last_login_at = NOW(6) WHERE id = ?";
@@ -72,7 +72,9 @@ login_refused(struct req *r, const char *message)
 {
 	req_set(r, "Page.title", "Sign in");
 	req_set(r, "Login.csrf", session_pre_token(r));
-	req_set(r, "Form.email.value", r->fields[LOGIN_EMAIL].val);
+	/* Echo what was typed only when it is an email address. */
+	if (r->fields[LOGIN_EMAIL].err == NULL)
+		req_set(r, "Form.email.value", r->fields[LOGIN_EMAIL].val);
 	req_set(r, "Form.error", message);
 	return HTTP_OK;
 }
@@ -86,7 +88,7 @@ login(struct req *r)
 	struct dbres *res;
 	const char *hash;
 	char idbuf[24];
-	int rc, locked, ok;
+	int rc;
 
 	if (r->invalid)
 		return login_refused(r, "Please enter your email address and password.");
@@ -101,18 +103,17 @@ login(struct req *r)
 	}
 	user_id = (unsigned long long)db_int(res, 0);
 	hash = db_str(res, 1);
-	locked = (int)db_int(res, 3);
 	company_id = (unsigned long long)db_int(res, 4);
 	snprintf(idbuf, sizeof(idbuf), "%llu", user_id);
-	ok = password_verify(hash, pw);
-	if (locked) {
+	if ((rc = db_exec(r->db, sql_attempt, "u", user_id)) != 0)
+		return rc;
+	if (db_affected(r->db) == 0) {
+		password_dummy_verify(pw);	/* locked: answer as slowly */
 		(void)audit_write(r->db, company_id, user_id, r->ip,
 		    "login_locked", "user", idbuf, "account locked after failed sign-ins");
 		return login_refused(r, LOGIN_FAILED);
 	}
-	if (!ok) {
-		if ((rc = db_exec(r->db, sql_failed, "u", user_id)) != 0)
-			return rc;
+	if (!password_verify(hash, pw)) {
 		(void)audit_write(r->db, company_id, user_id, r->ip,
 		    "login_failed", "user", idbuf, "wrong password");
 		return login_refused(r, LOGIN_FAILED);
@@ -130,6 +131,9 @@ login(struct req *r)
 		if (password_hash(pw, fresh) == 0)
 			(void)db_exec(r->db, sql_rehash, "su", fresh, user_id);
 	}
+	/* A session already in this browser ends: one person, one session. */
+	if (r->sess && (rc = session_forget(r)) != 0)
+		return rc;
 	if ((rc = session_create(r, user_id, company_id)) != 0)
 		return rc;
 	(void)audit_write(r->db, company_id, user_id, r->ip, "login", "user", idbuf, "");
@@ -154,7 +158,7 @@ static const struct route auth_routes[] = {
 	{ M_GET,  "",        ROUTE_PUBLIC,    NULL,         root,       NULL,             NULL, R_SESSION_OPTIONAL },
 	{ M_GET,  "health",  ROUTE_PUBLIC,    NULL,         health,     NULL,             NULL, 0 },
 	{ M_GET,  "login",   ROUTE_PUBLIC,    NULL,         login_form, "auth/login.cs",  NULL, R_SESSION_OPTIONAL },
-	{ M_POST, "login",   ROUTE_PUBLIC,    login_fields, login,      "auth/login.cs",  NULL, R_PRESESSION_CSRF },
+	{ M_POST, "login",   ROUTE_PUBLIC,    login_fields, login,      "auth/login.cs",  NULL, R_PRESESSION_CSRF | R_SESSION_OPTIONAL },
 	{ M_POST, "logout",  ROUTE_SIGNED_IN, NULL,         logout,     NULL,             NULL, 0 },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };

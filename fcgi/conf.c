@@ -158,8 +158,13 @@ fill(struct config *c, xmlNodePtr root)
 	c->idle_minutes = 30;
 	c->absolute_hours = 12;
 	for (n = root->children; n; n = n->next) {
-		if (is(n, "listen"))
+		if (is(n, "listen")) {
 			c->listen = text(n);
+			s = attr(n, "mode", "0660");
+			c->listen_mode = (unsigned)strtoul(s, NULL, 8);
+			free(s);
+			c->listen_group = attr(n, "group", NULL);
+		}
 		else if (is(n, "workers")) {
 			c->workers = (int)attr_long(n, "count", 4);
 			c->max_requests = attr_long(n, "max-requests", c->max_requests);
@@ -282,6 +287,7 @@ config_free(struct config *c)
 	size_t i;
 
 	free(c->listen);
+	free(c->listen_group);
 	free(c->db_socket);
 	free(c->db_host);
 	free(c->db_name);

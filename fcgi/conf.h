@@ -14,6 +14,8 @@ struct config_param {
 
 struct config {
 	char	 *listen;		/* unix socket path or 127.0.0.1:PORT */
+	unsigned  listen_mode;		/* a unix socket's mode, 0660 unless set */
+	char	 *listen_group;		/* and its group, or NULL */
 	int	  workers;
 	long	  max_requests;		/* recycle a worker after this many */
 	int	  shutdown_seconds;	/* drain time before SIGKILL */

@@ -54,6 +54,8 @@ int		 session_load(struct req *);
 int		 session_create(struct req *, unsigned long long user_id,
 		unsigned long long company_id);
 int		 session_destroy(struct req *);
+/* Deletes the current session's row, leaving the cookie to be replaced. */
+int		 session_forget(struct req *);
 /* The token a sign-in form carries before there is a session. */
 const char	*session_pre_token(struct req *);
 int		 session_pre_token_ok(struct req *, const char *sent);

@@ -5,6 +5,7 @@
  * and replaces the workers gracefully; SIGTERM drains and exits.
  */
 #include <errno.h>
+#include <grp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,9 +222,19 @@ main(int argc, char *argv[])
 		log_error("cannot listen on %s: %s", cfg.listen, strerror(errno));
 		return 1;
 	}
-	/* nginx's workers run as another user. */
-	if (cfg.listen[0] == '/' && chmod(cfg.listen, 0666) < 0)
-		log_error("chmod %s: %s", cfg.listen, strerror(errno));
+	/* Only nginx may speak FastCGI to the workers: the socket's group
+	 * (nginx's user in it) and mode come from the configuration. */
+	if (cfg.listen[0] == '/') {
+		if (cfg.listen_group) {
+			struct group *g = getgrnam(cfg.listen_group);
+
+			if (g == NULL || chown(cfg.listen, (uid_t)-1, g->gr_gid) < 0)
+				log_error("chown %s to group %s failed", cfg.listen,
+				    cfg.listen_group);
+		}
+		if (chmod(cfg.listen, cfg.listen_mode) < 0)
+			log_error("chmod %s: %s", cfg.listen, strerror(errno));
+	}
 	if (pidfile) {
 		FILE *f = fopen(pidfile, "w");
 

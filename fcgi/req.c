@@ -64,12 +64,15 @@ req_flash(struct req *r, const char *message)
 void
 req_header(struct req *r, const char *name, const char *value)
 {
-	struct header *h = req_alloc(r, sizeof(*h));
+	struct header *h = req_alloc(r, sizeof(*h)), **tail;
 
 	h->name = req_strdup(r, name);
 	h->value = req_strdup(r, value);
-	h->next = r->priv->headers;
-	r->priv->headers = h;
+	h->next = NULL;
+	/* In order: a later Set-Cookie for the same name must win. */
+	for (tail = &r->priv->headers; *tail; tail = &(*tail)->next)
+		;
+	*tail = h;
 }
 
 int
@@ -105,6 +108,24 @@ req_setf(struct req *r, const char *name, const char *fmt, ...)
 	hdf_set_value(r->hdf, name, v);
 }
 
+/* What was typed, shown back in its field: at most 1,000 bytes, cut on a
+ * character boundary, so a huge value does not make a huge page. */
+static const char *
+echo(struct req *r, const char *raw)
+{
+	size_t n;
+
+	if (raw == NULL)
+		return "";
+	n = strlen(raw);
+	if (n <= 1000)
+		return raw;
+	n = 1000;
+	while (n > 0 && ((unsigned char)raw[n] & 0xc0) == 0x80)
+		n--;
+	return arena_strndup(&r->priv->arena, raw, n);
+}
+
 void
 req_form_to_hdf(struct req *r)
 {
@@ -117,7 +138,7 @@ req_form_to_hdf(struct req *r)
 
 		/* Names come from the route table, never from input. */
 		snprintf(name, sizeof(name), "Form.%s.value", f->name);
-		hdf_set_value(r->hdf, name, v->err ? (v->raw ? v->raw : "") : v->val);
+		hdf_set_value(r->hdf, name, v->err ? echo(r, v->raw) : v->val);
 		if (v->err) {
 			snprintf(name, sizeof(name), "Form.%s.error", f->name);
 			hdf_set_value(r->hdf, name, v->err);

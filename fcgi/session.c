@@ -39,7 +39,8 @@ static const char *const sql_destroy =
 static const char *const sql_sweep =
     "DELETE FROM sessions WHERE last_seen_at < NOW(6) - INTERVAL ? MINUTE LIMIT 200";
 
-#define PRE_COOKIE	"portal_pre"
+/* __Host- over https: a sibling host cannot plant it (login CSRF). */
+#define PRE_COOKIE	(r->priv->cfg->secure ? "__Host-portal_pre" : "portal_pre")
 #define FLASH_COOKIE	"portal_flash"
 
 static const char *
@@ -148,6 +149,17 @@ session_create(struct req *r, unsigned long long user_id,
 	render_set_cookie(r, PRE_COOKIE, "", 0, "Strict");
 	sodium_memzero(raw, sizeof(raw));
 	return 0;
+}
+
+int
+session_forget(struct req *r)
+{
+	int rc = 0;
+
+	if (r->sess)
+		rc = db_exec(r->db, sql_destroy, "b", r->sess->id_hash, (size_t)32);
+	r->sess = NULL;
+	return rc;
 }
 
 int

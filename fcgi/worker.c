@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -257,6 +259,7 @@ worker_main(const struct config *cfg, int listen_fd)
 	struct db *db;
 	char err[1024];
 	long served = 0;
+	struct timeval read_timeout = { 30, 0 };
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;	/* no SA_RESTART: accept() must return */
@@ -294,6 +297,9 @@ worker_main(const struct config *cfg, int listen_fd)
 		sigprocmask(SIG_BLOCK, &term, NULL);
 		if (rc < 0)
 			break;
+		/* A client that stops sending must not hold the worker. */
+		(void)setsockopt(fr.ipcFd, SOL_SOCKET, SO_RCVTIMEO, &read_timeout,
+		    sizeof(read_timeout));
 		handle(&fr, cfg, db, priv);
 		FCGX_Finish_r(&fr);
 		if (cfg->max_requests > 0 && ++served >= cfg->max_requests) {

@@ -1,7 +1,7 @@
 // Signing in: the form, the session cookie, the same message for every failure, CSRF.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, csrfFrom, alerts, DEMO, LOGIN_ERROR } from '../lib/portal.mjs';
+import { Client, csrfFrom, alerts, DEMO, OTHER, LOGIN_ERROR } from '../lib/portal.mjs';
 
 test('GET /login sets a cookie and has a hidden _csrf input', async () => {
   const c = new Client();
@@ -77,4 +77,29 @@ test('POST /login with the token of another visitor is refused with 403', async 
   await b.get('/login');
   const r = await b.post('/login', { _csrf: token, email: DEMO.email, password: DEMO.password });
   assert.equal(r.status, 403);
+});
+
+test('signing in again ends the session already in the browser', async () => {
+  const c = new Client();
+  await c.signInOk(OTHER);
+  const old = c.jar.get('portal_sid');
+  // A sign-in form loaded before, submitted with the earlier session's cookie along.
+  const d = new Client();
+  const page = await d.get('/login');
+  d.jar.set('portal_sid', old);
+  const r = await d.post('/login', { _csrf: csrfFrom(page.body), email: DEMO.email, password: DEMO.password });
+  assert.equal(r.status, 303);
+  assert.notEqual(d.jar.get('portal_sid'), old);
+  const stale = await c.get('/dashboard');
+  assert.equal(stale.status, 303, 'the earlier session still works');
+});
+
+test('a malformed email is not echoed back into the page', async () => {
+  const c = new Client();
+  const page = await c.get('/login');
+  const huge = '<'.repeat(5000) + 'x';
+  const r = await c.post('/login', { _csrf: csrfFrom(page.body), email: huge, password: 'whatever' });
+  assert.equal(r.status, 200);
+  assert.ok(r.body.length < 20000, `page of ${r.body.length} bytes`);
+  assert.ok(!r.body.includes('&lt;&lt;&lt;&lt;'), 'the typed text came back');
 });
