@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <ClearSilver.h>
 
+#include "csv.h"
 #include "perm.h"
 #include "validate.h"
 
@@ -162,6 +163,15 @@ int		 req_can(const struct req *, int perm);
 
 /* Formats pence as "£1,234.56" into the request's memory. */
 const char	*req_money(struct req *, long long pence);
+
+/* A random single-use token: *hex (64 characters, for the page) and its
+ * SHA-256 (for the database). */
+void		 req_token(struct req *, const char **hex, unsigned char hash[32]);
+/* The SHA-256 of a token sent back; -1 if it is not 64 hex digits. */
+int		 token_hash(const char *hex, unsigned char hash[32]);
+/* Splits an uploaded CSV file into rows (see csv.h); -1 with *err. */
+long		 req_csv(struct req *, const void *data, size_t len, size_t max_rows,
+			struct csv_row **rows, const char **err);
 
 /* A module's setting from the configuration (<param> in its <module>), or dflt. */
 const char	*portal_param(const char *module, const char *name, const char *dflt);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "host.h"
 
 void *
@@ -204,4 +206,36 @@ const char *
 portal_base_url(void)
 {
 	return host_config && host_config->base_url ? host_config->base_url : "";
+}
+
+void
+req_token(struct req *r, const char **hex, unsigned char hash[32])
+{
+	unsigned char raw[32];
+	char *h = req_alloc(r, 65);
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(h, 65, raw, sizeof(raw));
+	crypto_hash_sha256(hash, raw, sizeof(raw));
+	*hex = h;
+}
+
+int
+token_hash(const char *hex, unsigned char hash[32])
+{
+	unsigned char raw[32];
+	size_t n;
+
+	if (hex == NULL || strlen(hex) != 64 ||
+	    sodium_hex2bin(raw, sizeof(raw), hex, 64, NULL, &n, NULL) != 0 || n != 32)
+		return -1;
+	crypto_hash_sha256(hash, raw, sizeof(raw));
+	return 0;
+}
+
+long
+req_csv(struct req *r, const void *data, size_t len, size_t max_rows,
+    struct csv_row **rows, const char **err)
+{
+	return csv_parse(&r->priv->arena, data, len, max_rows, rows, err);
 }

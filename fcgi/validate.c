@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "validate.h"
 
@@ -274,6 +275,33 @@ v_date(const char *in, char *out, size_t cap, long long *num)
 	snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
 	*num = (long long)y * 10000 + m * 100 + d;
 	return NULL;
+}
+
+const char *
+birth_date_rule(long long ymd, long long today)
+{
+	/* Age in whole years: the yyyymmdd difference divided by 10000. */
+	long long age = (today - ymd) / 10000;
+
+	if (ymd > today)
+		return "A date of birth cannot be in the future.";
+	if (age < 15 || age > 100)
+		return "Please check the date of birth: the operative must be 15 to 100 years old.";
+	return NULL;
+}
+
+const char *
+v_birth_date(const char *in, char *out, size_t cap, long long *num)
+{
+	const char *err = v_date(in, out, cap, num);
+	struct tm tm;
+	time_t now = time(NULL);
+
+	if (err)
+		return err;
+	gmtime_r(&now, &tm);
+	return birth_date_rule(*num, (long long)(tm.tm_year + 1900) * 10000 +
+	    (tm.tm_mon + 1) * 100 + tm.tm_mday);
 }
 
 int

@@ -30,6 +30,9 @@ const char *v_id(const char *, char *, size_t, long long *);		/* 1 .. 2^53 */
 const char *v_phone(const char *, char *, size_t, long long *);
 const char *v_ni_number(const char *, char *, size_t, long long *);
 const char *v_date(const char *, char *, size_t, long long *);	/* dd/mm/yyyy or yyyy-mm-dd */
+const char *v_birth_date(const char *, char *, size_t, long long *);	/* a date giving an age of 15 to 100 */
+/* The pure rule behind v_birth_date: today and the date as yyyymmdd. */
+const char *birth_date_rule(long long ymd, long long today);
 const char *v_card_number(const char *, char *, size_t, long long *);
 const char *v_hse_number(const char *, char *, size_t, long long *);
 

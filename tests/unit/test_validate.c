@@ -73,5 +73,43 @@ main(void)
 	ok(run(v_phone, "01234 567890", out, &n) == NULL, "phone");
 	ok(run(v_phone, "call me", out, &n) != NULL, "phone with letters refused");
 	ok(run(v_password, "", out, &n) != NULL, "empty password refused");
+	/* Birth dates: 15 to 100 years old on the day. */
+	ok(birth_date_rule(19900922, 20261128) == NULL, "age 36");
+	ok(birth_date_rule(20111128, 20261128) == NULL, "15 today");
+	ok(birth_date_rule(20111129, 20261128) != NULL, "15 tomorrow is too young");
+	ok(birth_date_rule(19261128, 20261128) == NULL, "100 today");
+	ok(birth_date_rule(19251127, 20261128) != NULL, "101 is too old");
+	ok(birth_date_rule(20270101, 20261128) != NULL, "in the future");
+	ok(run(v_birth_date, "22/09/1990", out, &n) == NULL, "v_birth_date");
+	ok(run(v_birth_date, "22/09/2023", out, &n) != NULL, "the guide's test value is too young");
+
+	/* Every excluded NI prefix and first/second letter. */
+	{
+		static const char *bad[] = { "BG", "GB", "KN", "NK", "NT", "TN", "ZZ",
+		    "OO", "CR", "FY", "MW", "NC", "PP", "PY", "PZ", NULL };
+		static const char letters[] = "DFIQUV";
+		char ni[16];
+		int i, all = 1;
+
+		for (i = 0; bad[i]; i++) {
+			snprintf(ni, sizeof(ni), "%s123456A", bad[i]);
+			if (run(v_ni_number, ni, out, &n) == NULL)
+				all = 0;
+		}
+		ok(all, "every unallocated and administrative prefix refused");
+		all = 1;
+		for (i = 0; letters[i]; i++) {
+			snprintf(ni, sizeof(ni), "%cA123456A", letters[i]);
+			if (run(v_ni_number, ni, out, &n) == NULL)
+				all = 0;
+			snprintf(ni, sizeof(ni), "A%c123456A", letters[i]);
+			if (run(v_ni_number, ni, out, &n) == NULL)
+				all = 0;
+		}
+		ok(all, "D F I Q U V refused as first or second letter");
+		ok(run(v_ni_number, "JK102030C", out, &n) == NULL, "Sam Carter's NI");
+		ok(run(v_ni_number, "AE564321A", out, &n) == NULL, "Daniel Mac's NI");
+	}
+	ok(card_check_digit_ok("18020305"), "Sam Carter's card number");
 	return done_testing();
 }
