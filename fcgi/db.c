@@ -491,6 +491,13 @@ db_next(struct dbres *r)
 	return 1;
 }
 
+void
+db_rewind(struct dbres *r)
+{
+	if (r)
+		r->cur = 0;
+}
+
 const char *
 db_str(const struct dbres *r, unsigned col)
 {

@@ -161,6 +161,9 @@ void		 req_form_to_hdf(struct req *);
 /* Whether the signed-in user holds a permission. */
 int		 req_can(const struct req *, int perm);
 
+/* Percent-encodes s for a query string value. */
+const char	*req_url_escape(struct req *, const char *s);
+
 /* Formats pence as "£1,234.56" into the request's memory. */
 const char	*req_money(struct req *, long long pence);
 
@@ -198,6 +201,7 @@ int	 db_exec(struct db *, const char *sql, const char *types, ...);
 int	 db_query(struct db *, struct dbres **res, const char *sql,
 		const char *types, ...);
 int	 db_next(struct dbres *);		/* 1 a row, 0 no more */
+void	 db_rewind(struct dbres *);		/* back before the first row */
 const char *db_str(const struct dbres *, unsigned col);	/* NULL for NULL */
 size_t	 db_len(const struct dbres *, unsigned col);
 long long db_int(const struct dbres *, unsigned col);	/* 0 for NULL */

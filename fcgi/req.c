@@ -239,3 +239,25 @@ req_csv(struct req *r, const void *data, size_t len, size_t max_rows,
 {
 	return csv_parse(&r->priv->arena, data, len, max_rows, rows, err);
 }
+
+const char *
+req_url_escape(struct req *r, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = req_alloc(r, strlen(s) * 3 + 1), *p = out;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~')
+			*p++ = (char)c;
+		else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	}
+	*p = '\0';
+	return out;
+}

@@ -1,0 +1,319 @@
+/*
+ * lists.c: Current Employees, its CSV export, and With Cards Expiring Soon.
+ * Pages of 50 with keyset paging on indexed columns (employments carries
+ * the sort name and the newest card's expiry), so a page costs the same
+ * whatever the number of employees.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "employees.h"
+
+#define PAGE_SIZE	50
+#define EXPORT_MAX	100000
+
+#define LIST_COLUMNS \
+	"SELECT e.operative_id AS id, e.sort_name AS name, o.ni_number AS ni, f.name AS office," \
+	" (SELECT COUNT(*) FROM applications a WHERE a.operative_id = e.operative_id" \
+	"   AND a.company_id = e.company_id AND a.state = 'in_progress') AS apps," \
+	" (SELECT GROUP_CONCAT(c.card_number ORDER BY c.expires_on DESC SEPARATOR ', ')" \
+	"   FROM cards c WHERE c.operative_id = e.operative_id AND c.status = 'valid'" \
+	"   AND c.expires_on >= CURDATE()) AS cards," \
+	" DATE_FORMAT(e.card_expires_on, '%d/%m/%Y') AS expires," \
+	" CASE WHEN o.hse_passed_on >= CURDATE() - INTERVAL 2 YEAR THEN 'Passed'" \
+	"  WHEN EXISTS (SELECT 1 FROM exemptions x WHERE x.operative_id = o.id" \
+	"   AND x.expires_on >= CURDATE()) THEN 'Exempt' ELSE 'None' END AS hse," \
+	" e.card_expires_on AS expires_iso" \
+	" FROM employments e JOIN operatives o ON o.id = e.operative_id" \
+	" JOIN offices f ON f.id = e.office_id" \
+	" WHERE" SCOPE " AND e.ended_on IS NULL" \
+	" AND (? = '' OR o.ni_number = ?)" \
+	" AND (? = '' OR EXISTS (SELECT 1 FROM cards c WHERE c.operative_id = e.operative_id" \
+	"      AND c.card_number = ?))" \
+	" AND (? = '' OR e.sort_name LIKE ?)"
+
+enum { COL_ID, COL_NAME, COL_NI, COL_OFFICE, COL_APPS, COL_CARDS, COL_EXPIRES, COL_HSE,
+	COL_EXPIRES_ISO };
+
+static const char *const sql_by_name =
+    LIST_COLUMNS
+    " AND (? = 0 OR e.sort_name > ? OR (e.sort_name = ? AND e.operative_id > ?))"
+    " ORDER BY e.sort_name, e.operative_id LIMIT ?";
+
+/* Employees without a card first: they need one. */
+static const char *const sql_by_expiry =
+    LIST_COLUMNS
+    " AND (? = 0"
+    "  OR (? IS NULL AND (e.card_expires_on IS NOT NULL OR e.operative_id > ?))"
+    "  OR (? IS NOT NULL AND (e.card_expires_on > ?"
+    "      OR (e.card_expires_on = ? AND e.operative_id > ?))))"
+    " ORDER BY e.card_expires_on, e.operative_id LIMIT ?";
+
+static const char *const sql_expiring =
+    "SELECT e.operative_id AS id, e.sort_name AS name, o.ni_number AS ni, f.name AS office,"
+    " c.card_number, t.name AS card_type, DATE_FORMAT(c.expires_on, '%d/%m/%Y') AS expires,"
+    " DATEDIFF(c.expires_on, CURDATE()) AS days_left,"
+    " EXISTS (SELECT 1 FROM applications a WHERE a.operative_id = e.operative_id"
+    "   AND a.company_id = e.company_id AND a.kind = 'renewal'"
+    "   AND a.state NOT IN ('dispatched', 'cancelled')) AS renewal,"
+    " e.card_expires_on"
+    " FROM employments e JOIN operatives o ON o.id = e.operative_id"
+    " JOIN offices f ON f.id = e.office_id"
+    " JOIN cards c ON c.id = (SELECT c2.id FROM cards c2 WHERE c2.operative_id = e.operative_id"
+    "   AND c2.status IN ('valid', 'expired') ORDER BY c2.expires_on DESC, c2.id DESC LIMIT 1)"
+    " JOIN card_types t ON t.id = c.card_type_id"
+    " WHERE" SCOPE " AND e.ended_on IS NULL"
+    " AND e.card_expires_on < CURDATE() + INTERVAL ? DAY"
+    " AND (? = 0 OR e.card_expires_on > ? OR (e.card_expires_on = ? AND e.operative_id > ?))"
+    " ORDER BY e.card_expires_on, e.operative_id LIMIT ?";
+
+static const char *
+v_sort(const char *in, char *out, size_t cap, long long *num)
+{
+	(void)num;
+	if (strcmp(in, "name") != 0 && strcmp(in, "expiry") != 0)
+		return "Please choose how to sort.";
+	snprintf(out, cap, "%s", in);
+	return NULL;
+}
+
+enum { F_Q, F_SORT, F_AFTER };
+const struct field list_fields[] = {
+	[F_Q] = { "q", v_text, 0 },
+	[F_SORT] = { "sort", v_sort, 0 },
+	[F_AFTER] = { "after", v_text, 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* What the search box holds: an NI number, a card number or a name prefix. */
+struct search {
+	const char *ni, *card, *name;
+};
+
+static void
+classify(struct req *r, const char *q, struct search *s)
+{
+	size_t cap = strlen(q) * 2 + 40, i;
+	char *buf = req_alloc(r, cap), *like;
+	long long unused;
+
+	s->ni = s->card = s->name = "";
+	if (q[0] == '\0')
+		return;
+	if (v_ni_number(q, buf, cap, &unused) == NULL) {
+		s->ni = buf;
+		return;
+	}
+	if (v_card_number(q, buf, cap, &unused) == NULL) {
+		s->card = buf;
+		return;
+	}
+	/* A prefix of "Last, First", with LIKE's wildcards taken literally. */
+	like = buf;
+	for (i = 0; q[i]; i++) {
+		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
+			*like++ = '\\';
+		*like++ = q[i];
+	}
+	*like++ = '%';
+	*like = '\0';
+	s->name = buf;
+}
+
+/* A cursor is "<sort value>|<operative id>"; an empty sort value is NULL. */
+struct cursor {
+	int set;
+	const char *key;		/* NULL for an employee without a card */
+	unsigned long long id;
+};
+
+static void
+parse_cursor(struct req *r, const struct fieldval *f, struct cursor *c)
+{
+	const char *bar;
+	char *end;
+
+	memset(c, 0, sizeof(*c));
+	if (!f->present || f->err)
+		return;
+	bar = strrchr(f->val, '|');
+	if (bar == NULL)
+		return;
+	c->id = strtoull(bar + 1, &end, 10);
+	if (*end != '\0' || c->id == 0)
+		return;
+	c->key = bar == f->val ? NULL : req_printf(r, "%.*s", (int)(bar - f->val), f->val);
+	c->set = 1;
+}
+
+static int
+run_list(struct req *r, struct dbres **res, int by_expiry, const struct search *s,
+    const struct cursor *c, long long limit)
+{
+	const struct session *ss = r->sess;
+
+	if (by_expiry)
+		return db_query(r->db, res, sql_by_expiry,
+		    "uuuuu" "ssssss" "isusssui",
+		    ss->company_id, ss->scope_group, ss->scope_group, ss->scope_office,
+		    ss->scope_office, s->ni, s->ni, s->card, s->card, s->name, s->name,
+		    (long long)c->set, c->key, c->id, c->key, c->key, c->key, c->id, limit);
+	return db_query(r->db, res, sql_by_name,
+	    "uuuuu" "ssssss" "issui",
+	    ss->company_id, ss->scope_group, ss->scope_group, ss->scope_office,
+	    ss->scope_office, s->ni, s->ni, s->card, s->card, s->name, s->name,
+	    (long long)c->set, c->key ? c->key : "", c->key ? c->key : "", c->id, limit);
+}
+
+int
+employees_current(struct req *r)
+{
+	const struct fieldval *f = r->fields;
+	int by_expiry = strcmp(f[F_SORT].val, "expiry") == 0;
+	struct search s;
+	struct cursor c;
+	struct dbres *res;
+	size_t n = 0;
+	int rc;
+
+	req_set(r, "Page.title", "Current Employees");
+	req_set(r, "List.q", f[F_Q].err ? "" : f[F_Q].val);
+	req_set(r, "List.sort", by_expiry ? "expiry" : "name");
+	if (f[F_Q].err)
+		req_set(r, "Form.q.error", f[F_Q].err);
+	classify(r, f[F_Q].err ? "" : f[F_Q].val, &s);
+	parse_cursor(r, &f[F_AFTER], &c);
+	if ((rc = run_list(r, &res, by_expiry, &s, &c, PAGE_SIZE + 1)) != 0)
+		return rc;
+	while (db_next(res)) {
+		const char *p = req_printf(r, "Employees.%zu", n);
+
+		if (n == PAGE_SIZE) {
+			/* One more row than a page: there is a next page. */
+			break;
+		}
+		req_set(r, req_printf(r, "%s.id", p), db_str(res, COL_ID));
+		req_set(r, req_printf(r, "%s.name", p), db_str(res, COL_NAME));
+		req_set(r, req_printf(r, "%s.ni_masked", p),
+		    employees_mask_ni(r, db_str(res, COL_NI)));
+		req_set(r, req_printf(r, "%s.office", p), db_str(res, COL_OFFICE));
+		req_set(r, req_printf(r, "%s.apps_in_progress", p), db_str(res, COL_APPS));
+		req_set(r, req_printf(r, "%s.cards", p), db_str(res, COL_CARDS));
+		req_set(r, req_printf(r, "%s.expires", p), db_str(res, COL_EXPIRES));
+		req_set(r, req_printf(r, "%s.hse", p), db_str(res, COL_HSE));
+		if (++n == PAGE_SIZE && db_rows(res) > PAGE_SIZE)
+			req_set(r, "List.next", req_printf(r, "%s|%s",
+			    by_expiry ? (db_str(res, COL_EXPIRES_ISO) ? db_str(res, COL_EXPIRES_ISO) : "")
+			    : db_str(res, COL_NAME), db_str(res, COL_ID)));
+	}
+	req_setf(r, "List.count", "%zu", n);
+	req_set(r, "List.export_url", req_printf(r, "/employees/current/export?sort=%s&q=%s",
+	    by_expiry ? "expiry" : "name", req_url_escape(r, f[F_Q].err ? "" : f[F_Q].val)));
+	return HTTP_OK;
+}
+
+/* One CSV line into a ClearSilver STRING. */
+static void
+csv_line(STRING *out, const char *const *cells, size_t n)
+{
+	char buf[1024];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char *big = NULL;
+		size_t need = csv_cell(buf, sizeof(buf), cells[i] ? cells[i] : "");
+
+		if (need >= sizeof(buf) && (big = malloc(need + 1)) != NULL) {
+			csv_cell(big, need + 1, cells[i]);
+			string_append(out, big);
+			free(big);
+		} else
+			string_append(out, buf);
+		string_append(out, i + 1 < n ? "," : "\r\n");
+	}
+}
+
+int
+employees_export(struct req *r)
+{
+	static const char *const head[] = { "Employee Name", "NI Number", "Office",
+	    "Apps In Progress", "Card No./s", "Card Expiry", "H&S status" };
+	const struct fieldval *f = r->fields;
+	int by_expiry = strcmp(f[F_SORT].val, "expiry") == 0;
+	struct cursor none = { 0, NULL, 0 };
+	struct search s;
+	struct dbres *res;
+	STRING out;
+	char *body;
+	size_t len;
+	int rc;
+
+	if (f[F_Q].err)
+		return HTTP_BAD_REQUEST;
+	classify(r, f[F_Q].val, &s);
+	if ((rc = run_list(r, &res, by_expiry, &s, &none, EXPORT_MAX)) != 0)
+		return rc;
+	string_init(&out);
+	csv_line(&out, head, 7);
+	while (db_next(res)) {
+		const char *cells[7];
+
+		cells[0] = db_str(res, COL_NAME);
+		cells[1] = employees_mask_ni(r, db_str(res, COL_NI));
+		cells[2] = db_str(res, COL_OFFICE);
+		cells[3] = db_str(res, COL_APPS);
+		cells[4] = db_str(res, COL_CARDS);
+		cells[5] = db_str(res, COL_EXPIRES);
+		cells[6] = db_str(res, COL_HSE);
+		csv_line(&out, cells, 7);
+	}
+	len = (size_t)out.len;
+	body = req_alloc(r, len + 1);
+	memcpy(body, out.buf ? out.buf : "", len);
+	string_clear(&out);
+	(void)req_audit(r, "employees_exported", "employees", "",
+	    req_printf(r, "%zu rows", db_rows(res)));
+	req_header(r, "Content-Disposition", "attachment; filename=\"current-employees.csv\"");
+	return req_body(r, "text/csv; charset=utf-8", body, len);
+}
+
+int
+employees_expiring(struct req *r)
+{
+	const struct fieldval *f = r->fields;
+	long days = portal_param_long(MODULE, "expiring-days", 90);
+	const struct session *ss = r->sess;
+	struct cursor c;
+	struct dbres *res;
+	size_t n = 0;
+	int rc;
+
+	req_set(r, "Page.title", "With Cards Expiring Soon");
+	req_setf(r, "List.days", "%ld", days);
+	parse_cursor(r, &f[F_AFTER], &c);
+	rc = db_query(r->db, &res, sql_expiring, "uuuuu" "i" "issui",
+	    ss->company_id, ss->scope_group, ss->scope_group, ss->scope_office,
+	    ss->scope_office, (long long)days, (long long)c.set,
+	    c.key ? c.key : "", c.key ? c.key : "", c.id, (long long)PAGE_SIZE + 1);
+	if (rc != 0)
+		return rc;
+	while (db_next(res) && n < PAGE_SIZE) {
+		const char *p = req_printf(r, "Employees.%zu", n);
+
+		req_set(r, req_printf(r, "%s.id", p), db_str(res, 0));
+		req_set(r, req_printf(r, "%s.name", p), db_str(res, 1));
+		req_set(r, req_printf(r, "%s.ni_masked", p), employees_mask_ni(r, db_str(res, 2)));
+		req_set(r, req_printf(r, "%s.office", p), db_str(res, 3));
+		req_set(r, req_printf(r, "%s.card_number", p), db_str(res, 4));
+		req_set(r, req_printf(r, "%s.card_type", p), db_str(res, 5));
+		req_set(r, req_printf(r, "%s.expires", p), db_str(res, 6));
+		req_set(r, req_printf(r, "%s.days_left", p), db_str(res, 7));
+		req_set(r, req_printf(r, "%s.renewal", p), db_int(res, 8) ? "Yes" : "No");
+		if (++n == PAGE_SIZE && db_rows(res) > PAGE_SIZE)
+			req_set(r, "List.next", req_printf(r, "%s|%s", db_str(res, 9),
+			    db_str(res, 0)));
+	}
+	req_setf(r, "List.count", "%zu", n);
+	return HTTP_OK;
+}

@@ -1,0 +1,426 @@
+/*
+ * lookup.c: Employees -> Add New Employee (guide 1.2). A lookup in the
+ * national register by NI number, date of birth and one more detail; then
+ * either CONFIRM & CONTINUE for the person found, or the form for a new
+ * operative. The lookup's single-use token carries what was matched (or
+ * the NI number and date of birth) to the next step, so neither can be
+ * changed on the way and no operative id is ever taken from a form.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "employees.h"
+
+#define LOOKUP_LIFE_MINUTES	"30"
+
+static const char *const sql_counts =
+    "SELECT (SELECT COUNT(*) FROM employee_lookups WHERE user_id = ? AND kind = 'single'"
+    "         AND created_at > NOW(6) - INTERVAL 1 HOUR),"
+    "       (SELECT COUNT(*) FROM employee_lookups WHERE company_id = ? AND kind = 'single'"
+    "         AND created_at > NOW(6) - INTERVAL 1 HOUR)";
+static const char *const sql_record =
+    "INSERT INTO employee_lookups (token_hash, company_id, user_id, kind, operative_id,"
+    " ni_number, date_of_birth, last_name) VALUES (?, ?, ?, 'single', NULLIF(?, 0), ?, ?, ?)";
+static const char *const sql_token =
+    "SELECT id, IFNULL(operative_id, 0), ni_number, DATE_FORMAT(date_of_birth, '%d/%m/%Y'),"
+    " last_name, date_of_birth FROM employee_lookups"
+    " WHERE token_hash = ? AND company_id = ? AND user_id = ? AND kind = 'single'"
+    " AND used_at IS NULL AND created_at > NOW(6) - INTERVAL " LOOKUP_LIFE_MINUTES " MINUTE";
+static const char *const sql_use_token =
+    "UPDATE employee_lookups SET used_at = NOW(6) WHERE id = ? AND used_at IS NULL";
+static const char *const sql_found =
+    "SELECT CONCAT_WS(' ', NULLIF(o.title, ''), o.first_name, o.last_name), o.ni_number,"
+    " (SELECT e.operative_id FROM employments e WHERE e.operative_id = o.id"
+    "   AND e.company_id = ? AND e.ended_on IS NULL)"
+    " FROM operatives o WHERE o.id = ?";
+static const char *const sql_found_cards =
+    "SELECT c.card_number AS number, t.name AS type,"
+    " DATE_FORMAT(c.expires_on, '%d/%m/%Y') AS expires"
+    " FROM cards c JOIN card_types t ON t.id = c.card_type_id"
+    " WHERE c.operative_id = ? AND c.status = 'valid' AND c.expires_on >= CURDATE()"
+    " ORDER BY c.expires_on DESC";
+static const char *const sql_employ =
+    "INSERT INTO employments (operative_id, company_id, office_id, started_on,"
+    " declared_by_user_id) VALUES (?, ?, ?, ?, ?)";
+static const char *const sql_new_operative =
+    "INSERT INTO operatives (ni_number, date_of_birth, title, first_name, last_name, gender)"
+    " VALUES (?, ?, ?, ?, ?, ?)";
+
+enum { L_NI, L_DOB, L_LAST, L_CARD, L_HSE };
+const struct field lookup_fields[] = {
+	[L_NI] = { "ni", v_ni_number, F_REQUIRED },
+	[L_DOB] = { "dob", v_birth_date, F_REQUIRED },
+	[L_LAST] = { "last_name", v_text, 0 },
+	[L_CARD] = { "card_number", v_card_number, 0 },
+	[L_HSE] = { "hse_number", v_hse_number, 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* A date of employment: not in the future, not before 1950. */
+const char *
+v_start_date(const char *in, char *out, size_t cap, long long *num)
+{
+	const char *err = v_date(in, out, cap, num);
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (err)
+		return err;
+	gmtime_r(&now, &tm);
+	if (*num > (long long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday)
+		return "The start date cannot be in the future.";
+	if (*num < 19500101)
+		return "Please check the start date.";
+	return NULL;
+}
+
+static const char *
+v_name(const char *in, char *out, size_t cap, long long *num)
+{
+	const char *err = v_text(in, out, cap, num);
+
+	if (err)
+		return err;
+	if (strlen(out) > 100)
+		return "Please keep a name to 100 letters.";
+	if (strpbrk(out, "<>\"@;=0123456789"))
+		return "Please use letters, spaces, hyphens and apostrophes only.";
+	return NULL;
+}
+
+static const char *const titles[] = { "Mr", "Mrs", "Miss", "Ms", "Mx", "Dr", NULL };
+static const char *const genders[][2] = {
+	{ "male", "Male" }, { "female", "Female" }, { "other", "Other" },
+	{ "not_stated", "Prefer not to say" }, { NULL, NULL }
+};
+
+static const char *
+v_title(const char *in, char *out, size_t cap, long long *num)
+{
+	size_t i;
+
+	(void)num;
+	for (i = 0; titles[i]; i++)
+		if (strcmp(in, titles[i]) == 0) {
+			snprintf(out, cap, "%s", in);
+			return NULL;
+		}
+	return "Please choose a title from the list.";
+}
+
+static const char *
+v_gender(const char *in, char *out, size_t cap, long long *num)
+{
+	size_t i;
+
+	(void)num;
+	for (i = 0; genders[i][0]; i++)
+		if (strcmp(in, genders[i][0]) == 0) {
+			snprintf(out, cap, "%s", in);
+			return NULL;
+		}
+	return "Please choose from the list.";
+}
+
+static const char *
+v_yes(const char *in, char *out, size_t cap, long long *num)
+{
+	(void)num;
+	snprintf(out, cap, "%s", in);
+	return strcmp(in, "yes") == 0 ? NULL : "Please tick the declaration.";
+}
+
+enum { C_TOKEN, C_OFFICE, C_STARTED };
+const struct field confirm_fields[] = {
+	[C_TOKEN] = { "token", NULL, F_REQUIRED },
+	[C_OFFICE] = { "office_id", v_id, F_REQUIRED },
+	[C_STARTED] = { "started_on", v_start_date, F_REQUIRED },
+	{ NULL, NULL, 0 }
+};
+
+enum { N_TOKEN, N_TITLE, N_FIRST, N_LAST, N_GENDER, N_OFFICE, N_STARTED, N_DECLARATION };
+const struct field create_fields[] = {
+	[N_TOKEN] = { "token", NULL, F_REQUIRED },
+	[N_TITLE] = { "title", v_title, 0 },
+	[N_FIRST] = { "first_name", v_name, F_REQUIRED },
+	[N_LAST] = { "last_name", v_name, F_REQUIRED },
+	[N_GENDER] = { "gender", v_gender, 0 },
+	[N_OFFICE] = { "office_id", v_id, F_REQUIRED },
+	[N_STARTED] = { "started_on", v_start_date, F_REQUIRED },
+	[N_DECLARATION] = { "declaration", v_yes, F_REQUIRED },
+	{ NULL, NULL, 0 }
+};
+
+/* The lookup a token names, for this user and company, unused and recent. */
+struct lookup {
+	unsigned long long id, operative;
+	const char *token, *ni, *dob, *last_name, *dob_iso;
+};
+
+static int
+lookup_by_token(struct req *r, const char *token, struct lookup *l, int *found)
+{
+	unsigned char hash[32];
+	struct dbres *res;
+	int rc;
+
+	*found = 0;
+	if (token_hash(token, hash) < 0)
+		return 0;
+	rc = db_query(r->db, &res, sql_token, "buu", hash, sizeof(hash),
+	    r->sess->company_id, r->sess->user_id);
+	if (rc != 0 || !db_next(res))
+		return rc;
+	l->id = (unsigned long long)db_int(res, 0);
+	l->operative = (unsigned long long)db_int(res, 1);
+	l->ni = db_str(res, 2);
+	l->dob = db_str(res, 3);
+	l->last_name = db_str(res, 4);
+	l->dob_iso = db_str(res, 5);
+	l->token = token;
+	*found = 1;
+	return 0;
+}
+
+static int
+lookup_expired(struct req *r)
+{
+	req_set(r, "Page.title", "Add New Employee");
+	req_set(r, "Form.error", "This lookup has expired or was already used. "
+	    "Please look the person up again.");
+	r->template = "employees/add.cs";
+	return HTTP_OK;
+}
+
+/* The person found: name, NI number and current cards only. */
+static int
+show_found(struct req *r, const struct lookup *l)
+{
+	struct dbres *res;
+	int rc;
+
+	rc = db_query(r->db, &res, sql_found, "uu", r->sess->company_id, l->operative);
+	if (rc != 0)
+		return rc;
+	if (!db_next(res))
+		return HTTP_SERVER_ERROR;
+	req_set(r, "Page.title", "Add New Employee");
+	req_set(r, "Lookup.token", l->token);
+	req_set(r, "Lookup.name", db_str(res, 0));
+	req_set(r, "Lookup.ni", db_str(res, 1));
+	if (db_str(res, 2)) {
+		req_set(r, "Lookup.already", "1");
+		req_setf(r, "Lookup.employee_url", "/employees/%llu", l->operative);
+	}
+	rc = db_rows_hdf(r->db, r->hdf, "Lookup.cards", NULL, sql_found_cards, "u",
+	    l->operative);
+	if (rc == 0)
+		rc = employees_offices_hdf(r);
+	r->template = "employees/found.cs";
+	return rc ? rc : HTTP_OK;
+}
+
+static void
+declaration_hdf(struct req *r)
+{
+	size_t i;
+
+	req_set(r, "Declaration.user", r->sess->user_name);
+	req_set(r, "Declaration.company", r->sess->company_name);
+	for (i = 0; titles[i]; i++)
+		req_set(r, req_printf(r, "Titles.%zu", i), titles[i]);
+	for (i = 0; genders[i][0]; i++) {
+		req_set(r, req_printf(r, "Genders.%zu.value", i), genders[i][0]);
+		req_set(r, req_printf(r, "Genders.%zu.label", i), genders[i][1]);
+	}
+}
+
+/* The form for a new operative, NI number and date of birth carried over. */
+static int
+show_not_found(struct req *r, const struct lookup *l)
+{
+	req_set(r, "Page.title", "Add New Employee");
+	req_set(r, "Lookup.token", l->token);
+	req_set(r, "Lookup.ni", l->ni);
+	req_set(r, "Lookup.dob", l->dob);
+	declaration_hdf(r);
+	r->template = "employees/notfound.cs";
+	return employees_offices_hdf(r) ? HTTP_UNAVAILABLE : HTTP_OK;
+}
+
+int
+employees_add_form(struct req *r)
+{
+	req_set(r, "Page.title", "Add New Employee");
+	return HTTP_OK;
+}
+
+int
+employees_lookup(struct req *r)
+{
+	long per_user = portal_param_long(MODULE, "lookups-per-user-hour", 60);
+	long per_company = portal_param_long(MODULE, "lookups-per-company-hour", 300);
+	const struct fieldval *f = r->fields;
+	unsigned char hash[32];
+	unsigned long long operative;
+	struct dbres *res;
+	struct lookup l;
+	const char *token;
+	int rc;
+
+	req_set(r, "Page.title", "Add New Employee");
+	if (r->invalid) {
+		req_form_to_hdf(r);
+		return HTTP_OK;
+	}
+	if (!f[L_LAST].present && !f[L_CARD].present && !f[L_HSE].present) {
+		req_form_to_hdf(r);
+		req_set(r, "Form.error", "Please give at least one of Last Name, "
+		    "ECS Card Number or H & S Assessment Number.");
+		return HTTP_OK;
+	}
+	rc = db_query(r->db, &res, sql_counts, "uu", r->sess->user_id, r->sess->company_id);
+	if (rc != 0 || !db_next(res))
+		return rc ? rc : HTTP_SERVER_ERROR;
+	if (db_int(res, 0) >= per_user || db_int(res, 1) >= per_company) {
+		req_form_to_hdf(r);
+		req_setf(r, "Form.error", "You have reached the limit of %ld lookups an hour "
+		    "(%ld for your company). Please try again later, or add several "
+		    "employees at once with a CSV file.",
+		    per_user, per_company);
+		(void)req_audit(r, "employee_lookup_refused", "lookup", "", "hourly limit reached");
+		return HTTP_OK;
+	}
+	rc = employees_match(r, f[L_NI].val, f[L_DOB].val, f[L_LAST].val,
+	    f[L_CARD].val, f[L_HSE].val, &operative);
+	if (rc != 0)
+		return rc;
+	req_token(r, &token, hash);
+	rc = db_exec(r->db, sql_record, "buuusss", hash, sizeof(hash),
+	    r->sess->company_id, r->sess->user_id, operative, f[L_NI].val,
+	    f[L_DOB].val, f[L_LAST].val);
+	if (rc != 0)
+		return rc;
+	/* Who looked, when and whether it matched; never the NI number. */
+	(void)req_audit(r, "employee_lookup", "lookup",
+	    req_printf(r, "%llu", db_last_id(r->db)), operative ? "matched" : "not matched");
+	memset(&l, 0, sizeof(l));
+	l.token = token;
+	l.operative = operative;
+	l.ni = f[L_NI].val;
+	l.dob = req_printf(r, "%02lld/%02lld/%04lld", f[L_DOB].num % 100,
+	    f[L_DOB].num / 100 % 100, f[L_DOB].num / 10000);
+	if (operative)
+		return show_found(r, &l);
+	if (f[L_LAST].present)
+		req_set(r, "Form.last_name.value", f[L_LAST].val);
+	return show_not_found(r, &l);
+}
+
+int
+employees_confirm(struct req *r)
+{
+	const struct fieldval *f = r->fields;
+	struct lookup l;
+	int rc, found, allowed = 0;
+
+	rc = lookup_by_token(r, f[C_TOKEN].val, &l, &found);
+	if (rc != 0)
+		return rc;
+	if (!found || l.operative == 0)
+		return lookup_expired(r);
+	if (!r->invalid && (rc = employees_office_allowed(r, f[C_OFFICE].num, &allowed)) != 0)
+		return rc;
+	if (r->invalid || !allowed) {
+		req_form_to_hdf(r);
+		if (!r->invalid)
+			req_set(r, "Form.office_id.error", "Please choose one of your offices.");
+		return show_found(r, &l);
+	}
+	if ((rc = db_begin(r->db)) != 0)
+		return rc;
+	if ((rc = db_exec(r->db, sql_use_token, "u", l.id)) != 0)
+		goto fail;
+	if (db_affected(r->db) != 1) {
+		db_rollback(r->db);
+		return lookup_expired(r);
+	}
+	rc = db_exec(r->db, sql_employ, "uuusu", l.operative, r->sess->company_id,
+	    (unsigned long long)f[C_OFFICE].num, f[C_STARTED].val, r->sess->user_id);
+	if (rc == HTTP_CONFLICT) {
+		/* Already a current employee: say so and link to them. */
+		db_rollback(r->db);
+		return show_found(r, &l);
+	}
+	if (rc != 0)
+		goto fail;
+	if ((rc = req_audit(r, "employee_added", "operative",
+	    req_printf(r, "%llu", l.operative), "found in the register")) != 0 ||
+	    (rc = db_commit(r->db)) != 0)
+		goto fail;
+	req_flash(r, "The employee has been added to your company.");
+	return req_redirect(r, req_printf(r, "/employees/%llu", l.operative));
+fail:
+	db_rollback(r->db);
+	return rc;
+}
+
+int
+employees_create(struct req *r)
+{
+	const struct fieldval *f = r->fields;
+	unsigned long long operative;
+	struct lookup l;
+	int rc, found, allowed = 0;
+
+	rc = lookup_by_token(r, f[N_TOKEN].val, &l, &found);
+	if (rc != 0)
+		return rc;
+	if (!found || l.operative != 0)
+		return lookup_expired(r);
+	if (!r->invalid && (rc = employees_office_allowed(r, f[N_OFFICE].num, &allowed)) != 0)
+		return rc;
+	if (r->invalid || !allowed) {
+		req_form_to_hdf(r);
+		if (!r->invalid)
+			req_set(r, "Form.office_id.error", "Please choose one of your offices.");
+		return show_not_found(r, &l);
+	}
+	if ((rc = db_begin(r->db)) != 0)
+		return rc;
+	if ((rc = db_exec(r->db, sql_use_token, "u", l.id)) != 0)
+		goto fail;
+	if (db_affected(r->db) != 1) {
+		db_rollback(r->db);
+		return lookup_expired(r);
+	}
+	rc = db_exec(r->db, sql_new_operative, "ssssss", l.ni, l.dob_iso,
+	    f[N_TITLE].val, f[N_FIRST].val, f[N_LAST].val,
+	    f[N_GENDER].present ? f[N_GENDER].val : "not_stated");
+	if (rc == HTTP_CONFLICT) {
+		/* The NI number is on the register with other details. */
+		db_rollback(r->db);
+		req_form_to_hdf(r);
+		req_set(r, "Form.error", "This person could not be added. Please check the "
+		    "details and look them up again, or contact the ECS helpdesk.");
+		return show_not_found(r, &l);
+	}
+	if (rc != 0)
+		goto fail;
+	operative = db_last_id(r->db);
+	if ((rc = db_exec(r->db, sql_employ, "uuusu", operative, r->sess->company_id,
+	    (unsigned long long)f[N_OFFICE].num, f[N_STARTED].val, r->sess->user_id)) != 0)
+		goto fail;
+	if ((rc = req_audit(r, "operative_created", "operative",
+	    req_printf(r, "%llu", operative), "declared by the employer")) != 0 ||
+	    (rc = req_audit(r, "employee_added", "operative",
+	    req_printf(r, "%llu", operative), "new to the register")) != 0 ||
+	    (rc = db_commit(r->db)) != 0)
+		goto fail;
+	req_flash(r, "The new operative has been added to the register and to your company.");
+	return req_redirect(r, req_printf(r, "/employees/%llu", operative));
+fail:
+	db_rollback(r->db);
+	return rc;
+}
