@@ -78,6 +78,8 @@ void		 render_set_cookie(struct req *, const char *name,
 void		 nav_to_hdf(HDF *);
 /* The title of a toolbar section at path, or NULL. */
 const char	*nav_section_title(const char *path, const char **tab);
+/* The title of a page a module links to (GET or POST) before it exists. */
+const char	*nav_planned_title(const char *path, const char **tab);
 
 /* ---- auth.c ---- */
 extern const struct portal_module auth_module;

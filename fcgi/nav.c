@@ -111,6 +111,27 @@ nav_to_hdf(HDF *hdf)
 	}
 }
 
+/* Pages that modules link to before the module that serves them exists. */
+static const struct {
+	const char *url, *title, *tab;
+} planned[] = {
+	{ "/applications/start", "Choose Application Types", "applications" },
+	{ NULL, NULL, NULL }
+};
+
+const char *
+nav_planned_title(const char *path, const char **tab)
+{
+	size_t i;
+
+	for (i = 0; planned[i].url; i++)
+		if (strcmp(planned[i].url, path) == 0) {
+			*tab = planned[i].tab;
+			return planned[i].title;
+		}
+	return NULL;
+}
+
 const char *
 nav_section_title(const char *path, const char **tab)
 {

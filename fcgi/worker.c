@@ -169,7 +169,9 @@ process(struct req *r, const char **method_name)
 		if ((rc = parse_input(r)) != 0)
 			return rc;
 		title = nav_section_title(path, &tab);
-		if (title && r->method == M_GET) {
+		if (title == NULL)
+			title = nav_planned_title(path, &tab);	/* GET or POST, changes nothing */
+		if (title && (r->method == M_GET || nav_planned_title(path, &tab))) {
 			hdf_set_value(r->hdf, "Page.tab", tab);
 			return not_available(r, title);
 		}

@@ -23,11 +23,11 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT"
 	" (SELECT COUNT(*) FROM employments e JOIN offices o ON o.id = e.office_id"
 	"  WHERE e.company_id = ? AND e.ended_on IS NULL" EMPLOYMENT_SCOPE ") AS employees,"
-	/* Employees whose newest card expires within 90 days, or has expired. */
+	/* Employees whose newest card expires within the window, or has expired
+	 * (employments.card_expires_on: see sql/migrations/0005). */
 	" (SELECT COUNT(*) FROM employments e JOIN offices o ON o.id = e.office_id"
 	"  WHERE e.company_id = ? AND e.ended_on IS NULL" EMPLOYMENT_SCOPE
-	"  AND (SELECT MAX(c.expires_on) FROM cards c WHERE c.operative_id = e.operative_id"
-	"       AND c.status IN ('valid', 'expired')) < CURDATE() + INTERVAL 90 DAY) AS expiring,"
+	"  AND e.card_expires_on < CURDATE() + INTERVAL ? DAY) AS expiring,"
 	" (SELECT COUNT(*) FROM applications a JOIN offices o ON o.id = a.office_id"
 	"  WHERE a.company_id = ? AND a.state IN ('in_progress', 'finalised', 'on_hold')"
 	APPLICATION_SCOPE ") AS apps_attention,"
@@ -56,12 +56,13 @@ dashboard(struct req *r)
 {
 	const struct session *s = r->sess;
 	unsigned long long c = s->company_id, g = s->scope_group, o = s->scope_office;
+	long long days = portal_param_long("employees", "expiring-days", 90);
 	struct dbres *res;
 	int rc;
 
 	rc = db_query(r->db, &res, stmts[STMT_COUNTS],
-	    "uuuuu" "uuuuu" "uuuuu" "uuuuu" "uuuuu" "uuuuuu" "u",
-	    c, g, g, o, o,  c, g, g, o, o,  c, g, g, o, o,  c, g, g, o, o,
+	    "uuuuu" "uuuuui" "uuuuu" "uuuuu" "uuuuu" "uuuuuu" "u",
+	    c, g, g, o, o,  c, g, g, o, o, days,  c, g, g, o, o,  c, g, g, o, o,
 	    c, g, g, o, o,  c, g, g, g, o, o,  c);
 	if (rc != 0)
 		return rc;

@@ -11,7 +11,9 @@
 
 static const char *const sql_person =
     "SELECT o.id, o.title, o.first_name, o.last_name, o.ni_number AS ni,"
-    " DATE_FORMAT(o.date_of_birth, '%d/%m/%Y') AS dob, o.gender,"
+    " DATE_FORMAT(o.date_of_birth, '%d/%m/%Y') AS dob,"
+    " ELT(FIELD(o.gender, 'male', 'female', 'other', 'not_stated'),"
+    "  'Male', 'Female', 'Other', 'Not stated') AS gender,"
     " o.address_line1, o.address_line2, o.town, o.postcode,"
     " e.business_phone, e.business_email,"
     " CASE WHEN o.hse_passed_on >= CURDATE() - INTERVAL 2 YEAR THEN 'Passed'"
