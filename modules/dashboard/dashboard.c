@@ -1,6 +1,7 @@
 /*
  * dashboard.c: the page after sign-in: for the user's company, within their
- * group or office, the counts that lead into each section, in one query;
+ * group or office, the counts that lead into each section (kept ready in
+ * dashboard_counts while nothing they count changes: sql/migrations/0006);
  * and the funds page.
  */
 #include <portal.h>
@@ -12,14 +13,29 @@
 	" AND (? = 0 OR o.group_id = ?) AND (? = 0 OR a.office_id = ?)"
 
 enum stmt {
-	STMT_COUNTS,
+	STMT_STORED,
+	STMT_COUNT,
+	STMT_STORE,
 	STMT_FUNDS,
 	STMT_LEDGER,
 	STMT__MAX
 };
 
+/* The counts, in the order every statement below gives them. */
+enum { C_EMPLOYEES, C_EXPIRING, C_APPS_ATTENTION, C_APPS_PRODUCED, C_APPS_COMPLETED,
+	C_ORDERS_ATTENTION, C_FUNDS, C_GENERATION };
+
 static const char *const stmts[STMT__MAX] = {
-	[STMT_COUNTS] =
+	/* Counts stored for this scope, still true: same generation, same day. */
+	[STMT_STORED] =
+	"SELECT d.employees, d.expiring, d.apps_attention, d.apps_produced, d.apps_completed,"
+	" d.orders_attention, d.funds_pence"
+	" FROM dashboard_counts d JOIN dashboard_generations g"
+	"  ON g.company_id = d.company_id AND g.generation = d.generation"
+	" WHERE d.company_id = ? AND d.group_id = ? AND d.office_id = ?"
+	" AND d.computed_on = CURDATE() AND d.expiring_days = ?",
+	/* Counting, with the generation read in the same statement (see 0006). */
+	[STMT_COUNT] =
 	"SELECT"
 	" (SELECT COUNT(*) FROM employments e JOIN offices o ON o.id = e.office_id"
 	"  WHERE e.company_id = ? AND e.ended_on IS NULL" EMPLOYMENT_SCOPE ") AS employees,"
@@ -43,7 +59,19 @@ static const char *const stmts[STMT__MAX] = {
 	"  AND r.state IN ('open', 'closed_unpaid', 'awaiting_payment', 'awaiting_bacs')"
 	"  AND (? = 0 OR r.group_id = ? OR o.group_id = ?) AND (? = 0 OR r.office_id = ?))"
 	"  AS orders_attention,"
-	" (SELECT balance_pence FROM company_funds WHERE company_id = ?) AS funds",
+	" IFNULL((SELECT balance_pence FROM company_funds WHERE company_id = ?), 0) AS funds,"
+	" (SELECT generation FROM dashboard_generations WHERE company_id = ?) AS generation",
+	[STMT_STORE] =
+	"INSERT INTO dashboard_counts (company_id, group_id, office_id, expiring_days,"
+	" generation, computed_on, employees, expiring, apps_attention, apps_produced,"
+	" apps_completed, orders_attention, funds_pence)"
+	" VALUES (?, ?, ?, ?, ?, CURDATE(), ?, ?, ?, ?, ?, ?, ?)"
+	" ON DUPLICATE KEY UPDATE expiring_days = VALUES(expiring_days),"
+	" generation = VALUES(generation), computed_on = VALUES(computed_on),"
+	" employees = VALUES(employees), expiring = VALUES(expiring),"
+	" apps_attention = VALUES(apps_attention), apps_produced = VALUES(apps_produced),"
+	" apps_completed = VALUES(apps_completed), orders_attention = VALUES(orders_attention),"
+	" funds_pence = VALUES(funds_pence)",
 	[STMT_FUNDS] =
 	"SELECT balance_pence FROM company_funds WHERE company_id = ?",
 	[STMT_LEDGER] =
@@ -51,38 +79,59 @@ static const char *const stmts[STMT__MAX] = {
 	" FROM funds_ledger WHERE company_id = ? ORDER BY created_at DESC, id DESC LIMIT 20",
 };
 
+/* Counts the scope's figures and stores them with the generation they saw. */
+static int
+count(struct req *r, long long days, struct dbres **res)
+{
+	const struct session *s = r->sess;
+	unsigned long long c = s->company_id, g = s->scope_group, o = s->scope_office;
+	int rc;
+
+	rc = db_query(r->db, res, stmts[STMT_COUNT],
+	    "uuuuu" "uuuuui" "uuuuu" "uuuuu" "uuuuu" "uuuuuu" "u" "u",
+	    c, g, g, o, o,  c, g, g, o, o, days,  c, g, g, o, o,  c, g, g, o, o,
+	    c, g, g, o, o,  c, g, g, g, o, o,  c,  c);
+	if (rc != 0 || !db_next(*res))
+		return rc ? rc : HTTP_SERVER_ERROR;
+	if (db_str(*res, C_GENERATION) == NULL)
+		return 0;	/* a company without a generation row: nothing to store */
+	return db_exec(r->db, stmts[STMT_STORE], "uuui" "u" "iiiiiii", c, g, o, days,
+	    (unsigned long long)db_int(*res, C_GENERATION),
+	    db_int(*res, C_EMPLOYEES), db_int(*res, C_EXPIRING),
+	    db_int(*res, C_APPS_ATTENTION), db_int(*res, C_APPS_PRODUCED),
+	    db_int(*res, C_APPS_COMPLETED), db_int(*res, C_ORDERS_ATTENTION),
+	    db_int(*res, C_FUNDS));
+}
+
 static int
 dashboard(struct req *r)
 {
 	const struct session *s = r->sess;
-	unsigned long long c = s->company_id, g = s->scope_group, o = s->scope_office;
 	long long days = portal_param_long("employees", "expiring-days", 90);
 	struct dbres *res;
 	int rc;
 
-	rc = db_query(r->db, &res, stmts[STMT_COUNTS],
-	    "uuuuu" "uuuuui" "uuuuu" "uuuuu" "uuuuu" "uuuuuu" "u",
-	    c, g, g, o, o,  c, g, g, o, o, days,  c, g, g, o, o,  c, g, g, o, o,
-	    c, g, g, o, o,  c, g, g, g, o, o,  c);
+	rc = db_query(r->db, &res, stmts[STMT_STORED], "uuui", s->company_id,
+	    s->scope_group, s->scope_office, days);
 	if (rc != 0)
 		return rc;
-	if (!db_next(res))
-		return HTTP_SERVER_ERROR;
+	if (!db_next(res) && (rc = count(r, days, &res)) != 0)
+		return rc;
 	req_set(r, "Page.title", "Dashboard");
 	req_set(r, "Page.tab", "dashboard");
 	/* Each count only for those who may open its section. */
 	if (req_can(r, PERM_VIEW_EMPLOYEES)) {
-		req_set(r, "Dashboard.employees", db_str(res, 0));
-		req_set(r, "Dashboard.expiring", db_str(res, 1));
+		req_set(r, "Dashboard.employees", db_str(res, C_EMPLOYEES));
+		req_set(r, "Dashboard.expiring", db_str(res, C_EXPIRING));
 	}
 	if (req_can(r, PERM_VIEW_APPLICATIONS)) {
-		req_set(r, "Dashboard.apps_attention", db_str(res, 2));
-		req_set(r, "Dashboard.apps_produced", db_str(res, 3));
-		req_set(r, "Dashboard.apps_completed", db_str(res, 4));
+		req_set(r, "Dashboard.apps_attention", db_str(res, C_APPS_ATTENTION));
+		req_set(r, "Dashboard.apps_produced", db_str(res, C_APPS_PRODUCED));
+		req_set(r, "Dashboard.apps_completed", db_str(res, C_APPS_COMPLETED));
 	}
 	if (req_can(r, PERM_VIEW_PURCHASES)) {
-		req_set(r, "Dashboard.orders_attention", db_str(res, 5));
-		req_set(r, "Dashboard.funds", req_money(r, db_int(res, 6)));
+		req_set(r, "Dashboard.orders_attention", db_str(res, C_ORDERS_ATTENTION));
+		req_set(r, "Dashboard.funds", req_money(r, db_int(res, C_FUNDS)));
 	}
 	return HTTP_OK;
 }
