@@ -328,3 +328,242 @@ export function portalctl(...args) {
     encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
+
+// ------------------------------------------------------------------------------------------
+// The employees module: fixtures and helpers (tests/integration/2*-employees-*.test.mjs and
+// tests/browser/employees.mjs)
+// ------------------------------------------------------------------------------------------
+// A short unique tag for names, numbers and e-mail addresses of this run.
+export function uniqueTag() {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 46656).toString(36).padStart(3, '0')}`;
+}
+
+function randomDigits(n) {
+  let s = '';
+  for (let i = 0; i < n; i++) s += Math.floor(Math.random() * 10);
+  return s;
+}
+
+// The check digit of a 7-digit ECS card number, or null when it would be 10 (never issued).
+export function cardCheckDigit(seven) {
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += Number(seven[i]) * (8 - i);
+  const c = (11 - (sum % 11)) % 11;
+  return c === 10 ? null : c;
+}
+
+// A valid card number nobody holds yet (9xxxxxx: the demo register uses 1..2xxxxxx).
+export function freshCardNumber() {
+  for (;;) {
+    const seven = `9${randomDigits(6)}`;
+    const c = cardCheckDigit(seven);
+    if (c === null) continue;
+    const num = `${seven}${c}`;
+    if (!sqlValue(`SELECT 1 FROM cards WHERE card_number = ${q(num)}`)) return num;
+  }
+}
+
+// A card number whose check digit is wrong.
+export function badCardNumber() {
+  for (;;) {
+    const seven = `9${randomDigits(6)}`;
+    const c = cardCheckDigit(seven);
+    if (c === null) continue;
+    return `${seven}${(c + 1) % 10}`;
+  }
+}
+
+// A valid NI number that is not on the register (the demo register uses 300001..302100
+// and four named people; these use 5xxxxx..9xxxxx with prefixes of their own).
+const NI_PREFIXES = ['WX', 'XW', 'YX', 'TW', 'RX', 'EW', 'HY', 'JY', 'LY', 'MX'];
+export function freshNi() {
+  for (;;) {
+    const ni = NI_PREFIXES[Math.floor(Math.random() * NI_PREFIXES.length)] +
+      String(5 + Math.floor(Math.random() * 5)) + randomDigits(5) + 'ABCD'[Math.floor(Math.random() * 4)];
+    if (!sqlValue(`SELECT 1 FROM operatives WHERE ni_number = ${q(ni)}`)) return ni;
+  }
+}
+
+export function freshHse() {
+  for (;;) {
+    const h = `HSE9${randomDigits(7)}`;
+    if (!sqlValue(`SELECT 1 FROM operatives WHERE hse_number = ${q(h)}`)) return h;
+  }
+}
+
+// "dd/mm/yyyy" and "yyyy-mm-dd" of a Date (UTC).
+export function dmy(d) {
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+}
+export function isoDate(d) {
+  return d.toISOString().slice(0, 10);
+}
+// Today (UTC) moved by the given years and days.
+export function dateFromToday({ years = 0, days = 0 } = {}) {
+  const d = new Date();
+  d.setUTCHours(12, 0, 0, 0);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d;
+}
+
+// An operative on the register, made with SQL. card: {number, expires (yyyy-mm-dd), status}
+// (craft, installation electrician). Returns {id, ni, dob (yyyy-mm-dd), dobDmy, first, last,
+// hse, card}.
+export function createOperative({ first = 'Test', last = 'Operative', ni = freshNi(), dob = '1985-06-15',
+  hse = null, title = 'Mr', card = null, town = 'Testtown' } = {}) {
+  sql(`INSERT INTO operatives (ni_number, date_of_birth, title, first_name, last_name, gender, town,
+         hse_number, hse_passed_on)
+       VALUES (${q(ni)}, ${q(dob)}, ${q(title)}, ${q(first)}, ${q(last)}, 'male', ${q(town)},
+         ${hse ? q(hse) : 'NULL'}, ${hse ? 'CURDATE() - INTERVAL 100 DAY' : 'NULL'})`);
+  const id = sqlValue(`SELECT id FROM operatives WHERE ni_number = ${q(ni)}`);
+  if (card) {
+    sql(`INSERT INTO cards (card_number, operative_id, card_type_id, occupation_id, grade_id,
+           issued_on, expires_on, status)
+         SELECT ${q(card.number)}, ${id}, t.id, oc.id, NULL,
+                ${q(card.expires)} - INTERVAL 3 YEAR, ${q(card.expires)}, ${q(card.status || 'valid')}
+           FROM card_types t JOIN occupations oc ON oc.code = 'installation_electrician'
+          WHERE t.code = 'craft'`);
+  }
+  const [y, m, d] = dob.split('-');
+  return { id, ni, dob, dobDmy: `${d}/${m}/${y}`, first, last, hse, card };
+}
+
+// Many operatives at once (keyset paging fixtures): rows [{ni, dob, first, last}] -> ids in order.
+export function createOperatives(rows) {
+  const values = rows.map((r) => `(${q(r.ni)}, ${q(r.dob || '1980-01-01')}, 'Mr', ${q(r.first)}, ${q(r.last)}, 'male')`);
+  sql(`INSERT INTO operatives (ni_number, date_of_birth, title, first_name, last_name, gender)
+       VALUES ${values.join(',\n')}`);
+  const ids = new Map(sql(`SELECT ni_number, id FROM operatives WHERE ni_number IN (${rows.map((r) => q(r.ni)).join(',')})`));
+  return rows.map((r) => ids.get(r.ni));
+}
+
+// A current employment, made with SQL.
+export function employ(operativeId, companyId, officeId, startedOn = '2020-01-01') {
+  sql(`INSERT INTO employments (operative_id, company_id, office_id, started_on)
+       VALUES (${operativeId}, ${companyId}, ${officeId}, ${q(startedOn)})`);
+}
+
+// A new company with its Head Office and a super user (portalctl create-company), signed in.
+// Returns {id, name, number, office, officeName, user, email, password, client}.
+export async function freshCompany(label = 'Emp') {
+  const tag = uniqueTag();
+  const name = `${label} Test ${tag}`;
+  const number = `T${tag}`.slice(0, 20).toUpperCase();
+  const email = `${label.toLowerCase().replace(/[^a-z0-9]/g, '')}-${tag}@test.example`;
+  const password = `pw-${tag}-employees`;
+  portalctl('create-company', '--name', name, '--number', number, '--email', email,
+    '--first', label.replace(/[^A-Za-z]/g, '') || 'Test', '--last', 'Tester', '--password', password);
+  const id = sqlValue(`SELECT id FROM companies WHERE company_number = ${q(number)}`);
+  const [office, officeName] = sql(`SELECT id, name FROM offices WHERE company_id = ${id} ORDER BY id LIMIT 1`)[0];
+  const user = sqlValue(`SELECT id FROM users WHERE email = ${q(email)}`);
+  const client = await signedIn({ email, password });
+  return { id, name, number, office, officeName, user, email, password, client };
+}
+
+// Another user of a company (membership at company level with the given permissions).
+export async function addUser(companyId, { label = 'User', permissions = 8388607 } = {}) {
+  const tag = uniqueTag();
+  const email = `${label.toLowerCase().replace(/[^a-z0-9]/g, '')}-${tag}@test.example`;
+  const password = `pw-${tag}-second`;
+  sql(`INSERT INTO users (email, first_name, last_name, status) VALUES (${q(email)}, ${q(label)}, 'Second', 'active')`);
+  const user = sqlValue(`SELECT id FROM users WHERE email = ${q(email)}`);
+  sql(`INSERT INTO memberships (user_id, company_id, level, permissions, status)
+       VALUES (${user}, ${companyId}, 'company', ${permissions}, 'active')`);
+  portalctl('reset-password', '--email', email, '--password', password);
+  return { user, email, password, client: await signedIn({ email, password }) };
+}
+
+// POST /employees/lookup with the page's CSRF token; waits and retries on nginx's 429
+// (the per-address burst is shared by every test).
+export async function lookup(client, fields, { retry429 = true } = {}) {
+  const csrf = client.csrfToken || (client.csrfToken = await client.csrf('/employees/add'));
+  for (let i = 0; ; i++) {
+    const r = await client.post('/employees/lookup', { _csrf: csrf, ...fields });
+    if (r.status !== 429 || !retry429 || i >= 50) return r;
+    await sleep(250);
+  }
+}
+
+// The value of the hidden input name="NAME" (first one), or null.
+export function hiddenValue(html, name) {
+  for (const m of html.matchAll(/<input\b[^>]*>/gi)) {
+    const tag = m[0];
+    if (!new RegExp(`\\bname\\s*=\\s*["']?${name}["'\\s>]`, 'i').test(tag)) continue;
+    const v = tag.match(/\bvalue\s*=\s*"([^"]*)"/i);
+    if (v) return decodeEntities(v[1]);
+  }
+  return null;
+}
+
+// A page with its per-request secrets (the _csrf and token values) replaced by placeholders,
+// and any of the given strings (e.g. the typed NI number) too.
+export function maskVolatile(html, strings = []) {
+  let s = html.replace(/(<input\b[^>]*\bname\s*=\s*["']?(?:_csrf|token)["']?[^>]*\bvalue\s*=\s*")[^"]*(")/gi, '$1MASKED$2');
+  for (const x of strings) s = s.split(x).join('MASKED-INPUT');
+  return s;
+}
+
+// The rows of the table with id="ID": arrays of cell texts (header row excluded).
+export function tableRows(html, id) {
+  const m = html.match(new RegExp(`<table\\b[^>]*\\bid\\s*=\\s*["']${id}["'][^>]*>([\\s\\S]*?)</table>`, 'i'));
+  if (!m) return null;
+  const body = (m[1].match(/<tbody\b[^>]*>([\s\S]*?)<\/tbody>/i) || [null, m[1]])[1];
+  const rows = [];
+  for (const tr of body.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
+    const cells = [...tr[1].matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)]
+      .map((c) => decodeEntities(c[1].replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim());
+    if (cells.length) rows.push(cells);
+  }
+  return rows;
+}
+
+// The employee ids (check boxes name="id") of a Current Employees page, in order.
+export function listedIds(html) {
+  return [...html.matchAll(/<input\b[^>]*\bname="id"[^>]*\bvalue="(\d+)"/gi)].map((m) => m[1]);
+}
+
+// The href of the element with id="ID" (entities decoded), or null.
+export function hrefById(html, id) {
+  const m = html.match(new RegExp(`<a\\b[^>]*\\bid\\s*=\\s*["']${id}["'][^>]*>`, 'i'));
+  if (!m) return null;
+  const h = m[0].match(/\bhref\s*=\s*"([^"]*)"/i);
+  return h ? decodeEntities(h[1]) : null;
+}
+
+// Parses CSV text (RFC 4180, as the export writes it) into rows of cells.
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell); rows.push(row); row = []; cell = ''; i++;
+    } else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += ch;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+// Walks Current Employees page by page (following id="next-page"); returns
+// {ids, pages, bodies}. Throws after maxPages pages.
+export async function walkCurrent(client, { q = '', sort = 'name' } = {}, maxPages = 100) {
+  const ids = [];
+  const bodies = [];
+  let path = `/employees/current?q=${encodeURIComponent(q)}&sort=${encodeURIComponent(sort)}`;
+  while (path) {
+    const r = await client.get(path);
+    if (r.status !== 200) throw new Error(`GET ${path}: status ${r.status}`);
+    bodies.push(r.body);
+    ids.push(...listedIds(r.body));
+    path = hrefById(r.body, 'next-page');
+    if (bodies.length > maxPages) throw new Error(`more than ${maxPages} pages`);
+  }
+  return { ids, pages: bodies.length, bodies };
+}
