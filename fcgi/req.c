@@ -140,7 +140,8 @@ req_form_to_hdf(struct req *r)
 
 		/* Names come from the route table, never from input. */
 		snprintf(name, sizeof(name), "Form.%s.value", f->name);
-		hdf_set_value(r->hdf, name, v->err ? echo(r, v->raw) : v->val);
+		/* The form keeps what was typed, as it was typed. */
+		hdf_set_value(r->hdf, name, echo(r, v->raw));
 		if (v->err) {
 			snprintf(name, sizeof(name), "Form.%s.error", f->name);
 			hdf_set_value(r->hdf, name, v->err);

@@ -41,12 +41,15 @@ static const char *const sql_add_all =
     " AND l.office_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM employments e"
     "   WHERE e.operative_id = l.operative_id AND e.company_id = l.company_id"
     "   AND e.ended_on IS NULL)";
+/* Run before sql_add_all, on the same rows. */
 static const char *const sql_audit_all =
     "INSERT INTO audit_log (company_id, user_id, ip, action, object_kind, object_id, detail)"
     " SELECT l.company_id, l.user_id, ?, 'employee_added', 'operative', l.operative_id,"
     " CONCAT('bulk upload, line ', l.batch_line)"
     " FROM employee_lookups l WHERE l.batch_id = ? AND l.operative_id IS NOT NULL"
-    " AND l.office_id IS NOT NULL";
+    " AND l.office_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM employments e"
+    "   WHERE e.operative_id = l.operative_id AND e.company_id = l.company_id"
+    "   AND e.ended_on IS NULL)";
 static const char *const sql_offices =
     "SELECT f.id, f.name FROM offices f"
     " WHERE f.company_id = ? AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?)";
@@ -293,13 +296,14 @@ employees_bulk_confirm(struct req *r)
 		db_rollback(r->db);
 		return refuse(r, "This upload has expired or was already confirmed.");
 	}
-	if ((rc = db_exec(r->db, sql_add_all, "u", batch)) != 0)
+	if ((rc = db_exec(r->db, sql_audit_all, "su", r->ip, batch)) != 0 ||
+	    (rc = db_exec(r->db, sql_add_all, "u", batch)) != 0)
 		goto fail;
 	added = db_affected(r->db);
-	if ((rc = db_exec(r->db, sql_audit_all, "su", r->ip, batch)) != 0 ||
-	    (rc = db_commit(r->db)) != 0)
+	if ((rc = db_commit(r->db)) != 0)
 		goto fail;
-	req_flash(r, req_printf(r, "%llu employees have been added to your company.", added));
+	req_flash(r, added == 1 ? "1 employee has been added to your company." :
+	    req_printf(r, "%llu employees have been added to your company.", added));
 	return req_redirect(r, "/employees/current");
 fail:
 	db_rollback(r->db);

@@ -29,10 +29,13 @@ static const char *const sql_token =
     " AND used_at IS NULL AND created_at > NOW(6) - INTERVAL " LOOKUP_LIFE_MINUTES " MINUTE";
 static const char *const sql_use_token =
     "UPDATE employee_lookups SET used_at = NOW(6) WHERE id = ? AND used_at IS NULL";
+/* Whether they are a current employee, and whether within the user's level. */
 static const char *const sql_found =
     "SELECT CONCAT_WS(' ', NULLIF(o.title, ''), o.first_name, o.last_name), o.ni_number,"
-    " (SELECT e.operative_id FROM employments e WHERE e.operative_id = o.id"
-    "   AND e.company_id = ? AND e.ended_on IS NULL)"
+    " (SELECT COUNT(*) FROM employments e WHERE e.operative_id = o.id"
+    "   AND e.company_id = ? AND e.ended_on IS NULL),"
+    " (SELECT COUNT(*) FROM employments e JOIN offices f ON f.id = e.office_id"
+    "   WHERE e.operative_id = o.id AND" SCOPE " AND e.ended_on IS NULL)"
     " FROM operatives o WHERE o.id = ?";
 static const char *const sql_found_cards =
     "SELECT c.card_number AS number, t.name AS type,"
@@ -200,7 +203,10 @@ show_found(struct req *r, const struct lookup *l)
 	struct dbres *res;
 	int rc;
 
-	rc = db_query(r->db, &res, sql_found, "uu", r->sess->company_id, l->operative);
+	const struct session *s = r->sess;
+
+	rc = db_query(r->db, &res, sql_found, "uuuuuuu", s->company_id, s->company_id,
+	    s->scope_group, s->scope_group, s->scope_office, s->scope_office, l->operative);
 	if (rc != 0)
 		return rc;
 	if (!db_next(res))
@@ -209,9 +215,10 @@ show_found(struct req *r, const struct lookup *l)
 	req_set(r, "Lookup.token", l->token);
 	req_set(r, "Lookup.name", db_str(res, 0));
 	req_set(r, "Lookup.ni", db_str(res, 1));
-	if (db_str(res, 2)) {
+	if (db_int(res, 2)) {
 		req_set(r, "Lookup.already", "1");
-		req_setf(r, "Lookup.employee_url", "/employees/%llu", l->operative);
+		if (db_int(res, 3))
+			req_setf(r, "Lookup.employee_url", "/employees/%llu", l->operative);
 	}
 	rc = db_rows_hdf(r->db, r->hdf, "Lookup.cards", NULL, sql_found_cards, "u",
 	    l->operative);

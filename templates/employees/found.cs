@@ -40,8 +40,13 @@
 </section>
 <?cs if:Lookup.already ?>
 <div class="notice notice-warning" id="already-employed" role="status">
+  <?cs if:Lookup.employee_url ?>
   <p>This operative is already one of your employees.
   <a href="<?cs var:Lookup.employee_url ?>">View their record</a>.</p>
+  <?cs else ?>
+  <p>This operative is already employed by your company, at an office outside your level.
+  An administrator at company level can see their record.</p>
+  <?cs /if ?>
 </div>
 <p class="actions">
   <a class="btn btn-secondary" href="<?cs var:Page.base ?>/employees/add">Look up another employee</a>
