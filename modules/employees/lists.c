@@ -13,7 +13,25 @@
 #define PAGE_SIZE	50
 #define EXPORT_MAX	100000
 
-#define LIST_COLUMNS \
+/*
+ * A page is chosen from employments alone (the inner SELECT, in index order,
+ * stopping at the LIMIT); only then are its rows joined and their cards and
+ * applications looked up. Done the other way round, MariaDB computes every
+ * employee's row and sorts them all. The scope and the search are written
+ * so that they need no join: bind company, group, group, office, office,
+ * ni, ni, card, card, name, name, then the keyset and the limit.
+ */
+#define PAGE_OF_EMPLOYMENTS \
+	"SELECT e.operative_id, e.company_id, e.office_id, e.sort_name, e.card_expires_on" \
+	" FROM employments e" \
+	" WHERE e.company_id = ? AND e.ended_on IS NULL" \
+	" AND (? = 0 OR e.office_id IN (SELECT id FROM offices WHERE group_id = ?))" \
+	" AND (? = 0 OR e.office_id = ?)" \
+	" AND (? = '' OR e.operative_id = (SELECT id FROM operatives WHERE ni_number = ?))" \
+	" AND (? = '' OR e.operative_id = (SELECT operative_id FROM cards WHERE card_number = ?))" \
+	" AND (? = '' OR e.sort_name LIKE ?)"
+
+#define ROW_COLUMNS \
 	"SELECT e.operative_id AS id, e.sort_name AS name, o.ni_number AS ni, f.name AS office," \
 	" (SELECT COUNT(*) FROM applications a WHERE a.operative_id = e.operative_id" \
 	"   AND a.company_id = e.company_id AND a.state = 'in_progress') AS apps," \
@@ -24,31 +42,29 @@
 	" CASE WHEN o.hse_passed_on >= CURDATE() - INTERVAL 2 YEAR THEN 'Passed'" \
 	"  WHEN EXISTS (SELECT 1 FROM exemptions x WHERE x.operative_id = o.id" \
 	"   AND x.expires_on >= CURDATE()) THEN 'Exempt' ELSE 'None' END AS hse," \
-	" e.card_expires_on AS expires_iso" \
-	" FROM employments e JOIN operatives o ON o.id = e.operative_id" \
-	" JOIN offices f ON f.id = e.office_id" \
-	" WHERE" SCOPE " AND e.ended_on IS NULL" \
-	" AND (? = '' OR o.ni_number = ?)" \
-	" AND (? = '' OR EXISTS (SELECT 1 FROM cards c WHERE c.operative_id = e.operative_id" \
-	"      AND c.card_number = ?))" \
-	" AND (? = '' OR e.sort_name LIKE ?)"
+	" e.card_expires_on AS expires_iso"
+
+#define ROW_JOINS \
+	" JOIN operatives o ON o.id = e.operative_id JOIN offices f ON f.id = e.office_id"
 
 enum { COL_ID, COL_NAME, COL_NI, COL_OFFICE, COL_APPS, COL_CARDS, COL_EXPIRES, COL_HSE,
 	COL_EXPIRES_ISO };
 
 static const char *const sql_by_name =
-    LIST_COLUMNS
+    ROW_COLUMNS " FROM (" PAGE_OF_EMPLOYMENTS
     " AND (? = 0 OR e.sort_name > ? OR (e.sort_name = ? AND e.operative_id > ?))"
-    " ORDER BY e.sort_name, e.operative_id LIMIT ?";
+    " ORDER BY e.sort_name, e.operative_id LIMIT ?) e" ROW_JOINS
+    " ORDER BY e.sort_name, e.operative_id";
 
 /* Employees without a card first: they need one. */
 static const char *const sql_by_expiry =
-    LIST_COLUMNS
+    ROW_COLUMNS " FROM (" PAGE_OF_EMPLOYMENTS
     " AND (? = 0"
     "  OR (? IS NULL AND (e.card_expires_on IS NOT NULL OR e.operative_id > ?))"
     "  OR (? IS NOT NULL AND (e.card_expires_on > ?"
     "      OR (e.card_expires_on = ? AND e.operative_id > ?))))"
-    " ORDER BY e.card_expires_on, e.operative_id LIMIT ?";
+    " ORDER BY e.card_expires_on, e.operative_id LIMIT ?) e" ROW_JOINS
+    " ORDER BY e.card_expires_on, e.operative_id";
 
 static const char *const sql_expiring =
     "SELECT e.operative_id AS id, e.sort_name AS name, o.ni_number AS ni, f.name AS office,"
@@ -58,15 +74,18 @@ static const char *const sql_expiring =
     "   AND a.company_id = e.company_id AND a.kind = 'renewal'"
     "   AND a.state NOT IN ('dispatched', 'cancelled')) AS renewal,"
     " e.card_expires_on"
-    " FROM employments e JOIN operatives o ON o.id = e.operative_id"
-    " JOIN offices f ON f.id = e.office_id"
+    " FROM (SELECT e.operative_id, e.company_id, e.office_id, e.sort_name, e.card_expires_on"
+    "   FROM employments e"
+    "   WHERE e.company_id = ? AND e.ended_on IS NULL"
+    "   AND (? = 0 OR e.office_id IN (SELECT id FROM offices WHERE group_id = ?))"
+    "   AND (? = 0 OR e.office_id = ?)"
+    "   AND e.card_expires_on < CURDATE() + INTERVAL ? DAY"
+    "   AND (? = 0 OR e.card_expires_on > ? OR (e.card_expires_on = ? AND e.operative_id > ?))"
+    "   ORDER BY e.card_expires_on, e.operative_id LIMIT ?) e" ROW_JOINS
     " JOIN cards c ON c.id = (SELECT c2.id FROM cards c2 WHERE c2.operative_id = e.operative_id"
     "   AND c2.status IN ('valid', 'expired') ORDER BY c2.expires_on DESC, c2.id DESC LIMIT 1)"
     " JOIN card_types t ON t.id = c.card_type_id"
-    " WHERE" SCOPE " AND e.ended_on IS NULL"
-    " AND e.card_expires_on < CURDATE() + INTERVAL ? DAY"
-    " AND (? = 0 OR e.card_expires_on > ? OR (e.card_expires_on = ? AND e.operative_id > ?))"
-    " ORDER BY e.card_expires_on, e.operative_id LIMIT ?";
+    " ORDER BY e.card_expires_on, e.operative_id";
 
 static const char *
 v_sort(const char *in, char *out, size_t cap, long long *num)
