@@ -37,8 +37,12 @@ utf8_clean(const char *s, int multiline)
 		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
 		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
 			return 0;
-		/* C1 controls. */
-		if (cp >= 0x80 && cp <= 0x9f)
+		/* C1 controls, and the invisible format characters that make
+		 * text display as something else (bidi overrides, zero widths). */
+		if ((cp >= 0x80 && cp <= 0x9f) || cp == 0xad ||
+		    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) ||
+		    cp == 0xfeff)
 			return 0;
 		p += n + 1;
 	}

@@ -22,11 +22,18 @@ static const char *const sql_row =
     "INSERT INTO employee_lookups (token_hash, company_id, user_id, kind, operative_id,"
     " ni_number, date_of_birth, last_name, batch_id, batch_line, office_id, started_on)"
     " VALUES (?, ?, ?, 'bulk', NULLIF(?, 0), ?, ?, ?, ?, ?, NULLIF(?, 0), ?)";
+/* Run for every row, matched or not, so a match takes no longer than a miss. */
 static const char *const sql_person =
     "SELECT CONCAT(o.last_name, ', ', o.first_name), o.ni_number,"
     " EXISTS (SELECT 1 FROM employments e WHERE e.operative_id = o.id"
-    "   AND e.company_id = ? AND e.ended_on IS NULL)"
+    "   AND e.company_id = ? AND e.ended_on IS NULL),"
+    " o.date_of_birth,"
+    " (SELECT MAX(e.ended_on) FROM employments e WHERE e.operative_id = o.id"
+    "   AND e.company_id = ?)"
     " FROM operatives o WHERE o.id = ?";
+/* Uploads of one company queue here, so none slips past the daily allowance. */
+static const char *const sql_lock_company =
+    "SELECT id FROM companies WHERE id = ? FOR UPDATE";
 static const char *const sql_find_batch =
     "SELECT id FROM employee_batches WHERE token_hash = ? AND company_id = ? AND user_id = ?"
     " AND confirmed_at IS NULL AND created_at > NOW(6) - INTERVAL " BATCH_LIFE_MINUTES " MINUTE";
@@ -140,7 +147,7 @@ one_row(struct req *r, struct bulk *b, const struct csv_row *row, const int *idx
 		cell[i] = idx[i] >= 0 && (size_t)idx[i] < row->ncells ? row->cells[idx[i]] : "";
 	if ((ni = check(r, v_ni_number, cell[COL_NI], &err)) == NULL ||
 	    (dob = check(r, v_birth_date, cell[COL_DOB], &err)) == NULL ||
-	    (cell[COL_LAST][0] && (last = check(r, v_text, cell[COL_LAST], &err)) == NULL) ||
+	    (cell[COL_LAST][0] && (last = check(r, v_name, cell[COL_LAST], &err)) == NULL) ||
 	    (cell[COL_CARD][0] && (card = check(r, v_card_number, cell[COL_CARD], &err)) == NULL) ||
 	    (cell[COL_HSE][0] && (hse = check(r, v_hse_number, cell[COL_HSE], &err)) == NULL) ||
 	    (started = check(r, v_start_date, cell[COL_STARTED], &err)) == NULL) {
@@ -158,17 +165,21 @@ one_row(struct req *r, struct bulk *b, const struct csv_row *row, const int *idx
 	}
 	if ((rc = employees_match(r, ni, dob, last, card, hse, &operative)) != 0)
 		return rc;
+	if ((rc = db_query(r->db, &res, sql_person, "uuu", r->sess->company_id,
+	    r->sess->company_id, operative)) != 0)
+		return rc;
 	employed = 0;
 	if (operative) {
-		if ((rc = db_query(r->db, &res, sql_person, "uu", r->sess->company_id,
-		    operative)) != 0)
-			return rc;
 		if (!db_next(res))
 			return HTTP_SERVER_ERROR;
 		employed = (int)db_int(res, 2);
 		for (i = 0; i < b->nseen; i++)
 			if (b->seen[i] == operative)
 				employed = 2;
+		if (!employed && strcmp(started, db_str(res, 3)) <= 0)
+			employed = 3;
+		if (!employed && db_str(res, 4) && strcmp(started, db_str(res, 4)) < 0)
+			employed = 4;
 	}
 	req_token(r, &token, hash);
 	rc = db_exec(r->db, sql_row, "buuusssuuus", hash, sizeof(hash), r->sess->company_id,
@@ -187,6 +198,10 @@ one_row(struct req *r, struct bulk *b, const struct csv_row *row, const int *idx
 		reject(r, b, row->line, "Already an employee of your company.");
 	else if (employed == 2)
 		reject(r, b, row->line, "The same person is on an earlier line.");
+	else if (employed == 3)
+		reject(r, b, row->line, "The start date must be after the date of birth.");
+	else if (employed == 4)
+		reject(r, b, row->line, "They left your company after this start date.");
 	else {
 		const char *p = req_printf(r, "Bulk.matched.%zu", b->matched);
 
@@ -194,7 +209,8 @@ one_row(struct req *r, struct bulk *b, const struct csv_row *row, const int *idx
 		req_set(r, req_printf(r, "%s.name", p), db_str(res, 0));
 		req_set(r, req_printf(r, "%s.ni_masked", p), employees_mask_ni(r, db_str(res, 1)));
 		req_set(r, req_printf(r, "%s.office", p), office_label);
-		req_set(r, req_printf(r, "%s.started", p), cell[COL_STARTED]);
+		req_set(r, req_printf(r, "%s.started", p), req_printf(r, "%.2s/%.2s/%.4s",
+		    started + 8, started + 5, started));
 		b->seen[b->nseen++] = operative;
 		b->matched++;
 	}
@@ -236,14 +252,6 @@ employees_bulk_upload(struct req *r)
 	    (idx[COL_LAST] < 0 && idx[COL_CARD] < 0 && idx[COL_HSE] < 0))
 		return refuse(r, "The header line must name the columns ni_number, date_of_birth, "
 		    "office, started_on and at least one of last_name, card_number, hse_number.");
-	if ((rc = db_query(r->db, &res, sql_used_today, "u", s->company_id)) != 0)
-		return rc;
-	used = db_next(res) ? (long)db_int(res, 0) : 0;
-	if (used + (n - 1) > allowance)
-		return refuse(r, req_printf(r, "This file has %ld rows, but your company can check "
-		    "%ld more today (%ld a day).", n - 1, allowance > used ? allowance - used : 0,
-		    allowance));
-
 	memset(&b, 0, sizeof(b));
 	b.seen = req_alloc(r, (size_t)n * sizeof(*b.seen));
 	if ((rc = db_query(r->db, &b.offices, sql_offices, "uuuuu", s->company_id,
@@ -251,6 +259,16 @@ employees_bulk_upload(struct req *r)
 		return rc;
 	if ((rc = db_begin(r->db)) != 0)
 		return rc;
+	if ((rc = db_query(r->db, &res, sql_lock_company, "u", s->company_id)) != 0 ||
+	    (rc = db_query(r->db, &res, sql_used_today, "u", s->company_id)) != 0)
+		goto fail;
+	used = db_next(res) ? (long)db_int(res, 0) : 0;
+	if (used + (n - 1) > allowance) {
+		db_rollback(r->db);
+		return refuse(r, req_printf(r, "This file has %ld rows, but your company can check "
+		    "%ld more today (%ld a day).", n - 1, allowance > used ? allowance - used : 0,
+		    allowance));
+	}
 	req_token(r, &token, hash);
 	if ((rc = db_exec(r->db, sql_batch, "buuu", hash, sizeof(hash), s->company_id,
 	    s->user_id, (unsigned long long)(n - 1))) != 0)

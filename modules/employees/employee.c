@@ -14,7 +14,7 @@ static const char *const sql_person =
     " DATE_FORMAT(o.date_of_birth, '%d/%m/%Y') AS dob,"
     " ELT(FIELD(o.gender, 'male', 'female', 'other', 'not_stated'),"
     "  'Male', 'Female', 'Other', 'Not stated') AS gender,"
-    " o.address_line1, o.address_line2, o.town, o.postcode,"
+    " e.address_line1, e.address_line2, e.town, e.postcode,"
     " e.business_phone, e.business_email,"
     " CASE WHEN o.hse_passed_on >= CURDATE() - INTERVAL 2 YEAR THEN 'Passed'"
     "  WHEN EXISTS (SELECT 1 FROM exemptions x WHERE x.operative_id = o.id"
@@ -49,10 +49,15 @@ static const char *const sql_history =
 static const char *const sql_current =
     "SELECT e.id, e.started_on FROM employments e JOIN offices f ON f.id = e.office_id"
     " WHERE e.operative_id = ? AND" SCOPE " AND e.ended_on IS NULL";
-static const char *const sql_set_business =
-    "UPDATE employments SET business_phone = ?, business_email = ? WHERE id = ?";
-static const char *const sql_set_address =
-    "UPDATE operatives SET address_line1 = ?, address_line2 = ?, town = ?, postcode = ?"
+/*
+ * The employer's contact details of this employment (0007). A field the
+ * form did not send at all (NULL) keeps its value; one sent empty clears it.
+ */
+static const char *const sql_set_contact =
+    "UPDATE employments SET"
+    " address_line1 = IFNULL(?, address_line1), address_line2 = IFNULL(?, address_line2),"
+    " town = IFNULL(?, town), postcode = IFNULL(?, postcode),"
+    " business_phone = IFNULL(?, business_phone), business_email = IFNULL(?, business_email)"
     " WHERE id = ?";
 static const char *const sql_leave =
     "UPDATE employments SET ended_on = ?, ended_by_user_id = ?"
@@ -178,11 +183,20 @@ current_employment(struct req *r, unsigned long long *employment, const char **s
 	return rc;
 }
 
+/* The value to store, or NULL for a field the form did not send. */
+static const char *
+sent_value(const struct fieldval *f)
+{
+	return f->raw ? f->val : NULL;
+}
+
 int
 employees_contact(struct req *r)
 {
 	const struct fieldval *f = r->fields;
 	unsigned long long employment;
+	const char *sent = "";
+	size_t i;
 	int rc, found;
 
 	if ((rc = current_employment(r, &employment, NULL)) != 0)
@@ -196,14 +210,18 @@ employees_contact(struct req *r)
 		req_set(r, "Form.error", "Please correct the contact details below.");
 		return HTTP_OK;
 	}
+	/* The audit says which fields were sent, not their values. */
+	for (i = 0; contact_fields[i].name; i++)
+		if (f[i].raw)
+			sent = req_printf(r, "%s%s%s", sent, sent[0] ? ", " : "",
+			    contact_fields[i].name);
 	if ((rc = db_begin(r->db)) != 0)
 		return rc;
-	if ((rc = db_exec(r->db, sql_set_business, "ssu", f[K_PHONE].val, f[K_EMAIL].val,
-	    employment)) != 0 ||
-	    (rc = db_exec(r->db, sql_set_address, "ssssu", f[K_LINE1].val, f[K_LINE2].val,
-	    f[K_TOWN].val, f[K_POSTCODE].val, r->ids[0])) != 0 ||
+	if ((rc = db_exec(r->db, sql_set_contact, "ssssssu", sent_value(&f[K_LINE1]),
+	    sent_value(&f[K_LINE2]), sent_value(&f[K_TOWN]), sent_value(&f[K_POSTCODE]),
+	    sent_value(&f[K_PHONE]), sent_value(&f[K_EMAIL]), employment)) != 0 ||
 	    (rc = req_audit(r, "employee_contact_changed", "operative",
-	    req_printf(r, "%llu", r->ids[0]), "")) != 0 ||
+	    req_printf(r, "%llu", r->ids[0]), req_printf(r, "fields sent: %s", sent))) != 0 ||
 	    (rc = db_commit(r->db)) != 0) {
 		db_rollback(r->db);
 		return rc;

@@ -24,6 +24,8 @@ int	employees_confirm(struct req *);
 int	employees_create(struct req *);
 extern const struct field lookup_fields[], confirm_fields[], create_fields[];
 const char *v_start_date(const char *, char *, size_t, long long *);
+/* A person's name: one line, at most 100 bytes, no digits or markup. */
+const char *v_name(const char *, char *, size_t, long long *);
 
 /* lists.c: Current Employees, the CSV export, With Cards Expiring Soon. */
 int	employees_current(struct req *);

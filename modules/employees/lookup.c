@@ -14,6 +14,9 @@
 
 #define LOOKUP_LIFE_MINUTES	"30"
 
+/* Lookups of one company queue here, so none slips past the limits. */
+static const char *const sql_lock_company =
+    "SELECT id FROM companies WHERE id = ? FOR UPDATE";
 static const char *const sql_counts =
     "SELECT (SELECT COUNT(*) FROM employee_lookups WHERE user_id = ? AND kind = 'single'"
     "         AND created_at > NOW(6) - INTERVAL 1 HOUR),"
@@ -43,6 +46,13 @@ static const char *const sql_found_cards =
     " FROM cards c JOIN card_types t ON t.id = c.card_type_id"
     " WHERE c.operative_id = ? AND c.status = 'valid' AND c.expires_on >= CURDATE()"
     " ORDER BY c.expires_on DESC";
+/* When they last left this company, if they did: a new start must come after. */
+static const char *const sql_last_left =
+    "SELECT MAX(ended_on), DATE_FORMAT(MAX(ended_on), '%d/%m/%Y')"
+    " FROM employments WHERE operative_id = ? AND company_id = ?";
+static const char *const sql_audit_conflict =
+    "INSERT INTO audit_log (company_id, user_id, ip, action, object_kind, object_id, detail)"
+    " VALUES (?, ?, ?, 'operative_create_refused', 'lookup', ?, 'the NI number is on the register')";
 static const char *const sql_employ =
     "INSERT INTO employments (operative_id, company_id, office_id, started_on,"
     " declared_by_user_id) VALUES (?, ?, ?, ?, ?)";
@@ -54,7 +64,7 @@ enum { L_NI, L_DOB, L_LAST, L_CARD, L_HSE };
 const struct field lookup_fields[] = {
 	[L_NI] = { "ni", v_ni_number, F_REQUIRED },
 	[L_DOB] = { "dob", v_birth_date, F_REQUIRED },
-	[L_LAST] = { "last_name", v_text, 0 },
+	[L_LAST] = { "last_name", v_name, 0 },
 	[L_CARD] = { "card_number", v_card_number, 0 },
 	[L_HSE] = { "hse_number", v_hse_number, 0 },
 	{ NULL, NULL, 0 }
@@ -78,7 +88,7 @@ v_start_date(const char *in, char *out, size_t cap, long long *num)
 	return NULL;
 }
 
-static const char *
+const char *
 v_name(const char *in, char *out, size_t cap, long long *num)
 {
 	const char *err = v_text(in, out, cap, num);
@@ -256,6 +266,33 @@ show_not_found(struct req *r, const struct lookup *l)
 	return employees_offices_hdf(r) ? HTTP_UNAVAILABLE : HTTP_OK;
 }
 
+/*
+ * A start date must follow the date of birth and, for someone who worked
+ * here before, the day they left. Marks the field; an HTTP status on error.
+ */
+static int
+check_start(struct req *r, const struct lookup *l, struct fieldval *started)
+{
+	struct dbres *res;
+	int rc;
+
+	if (strcmp(started->val, l->dob_iso) <= 0) {
+		started->err = "The start date must be after the date of birth.";
+		r->invalid++;
+		return 0;
+	}
+	if (l->operative == 0)
+		return 0;
+	rc = db_query(r->db, &res, sql_last_left, "uu", l->operative, r->sess->company_id);
+	if (rc == 0 && db_next(res) && db_str(res, 0) &&
+	    strcmp(started->val, db_str(res, 0)) < 0) {
+		started->err = req_printf(r, "They left your company on %s: the new start date "
+		    "must be on or after it.", db_str(res, 1));
+		r->invalid++;
+	}
+	return rc;
+}
+
 int
 employees_add_form(struct req *r)
 {
@@ -287,31 +324,41 @@ employees_lookup(struct req *r)
 		    "ECS Card Number or H & S Assessment Number.");
 		return HTTP_OK;
 	}
-	rc = db_query(r->db, &res, sql_counts, "uu", r->sess->user_id, r->sess->company_id);
-	if (rc != 0 || !db_next(res))
-		return rc ? rc : HTTP_SERVER_ERROR;
+	if ((rc = db_begin(r->db)) != 0)
+		return rc;
+	if ((rc = db_query(r->db, &res, sql_lock_company, "u", r->sess->company_id)) != 0 ||
+	    (rc = db_query(r->db, &res, sql_counts, "uu", r->sess->user_id,
+	    r->sess->company_id)) != 0)
+		goto fail;
+	if (!db_next(res)) {
+		rc = HTTP_SERVER_ERROR;
+		goto fail;
+	}
 	if (db_int(res, 0) >= per_user || db_int(res, 1) >= per_company) {
 		req_form_to_hdf(r);
 		req_setf(r, "Form.error", "You have reached the limit of %ld lookups an hour "
 		    "(%ld for your company). Please try again later, or add several "
 		    "employees at once with a CSV file.",
 		    per_user, per_company);
-		(void)req_audit(r, "employee_lookup_refused", "lookup", "", "hourly limit reached");
+		if ((rc = req_audit(r, "employee_lookup_refused", "lookup", "",
+		    "hourly limit reached")) != 0 || (rc = db_commit(r->db)) != 0)
+			goto fail;
 		return HTTP_OK;
 	}
-	rc = employees_match(r, f[L_NI].val, f[L_DOB].val, f[L_LAST].val,
-	    f[L_CARD].val, f[L_HSE].val, &operative);
-	if (rc != 0)
-		return rc;
+	if ((rc = employees_match(r, f[L_NI].val, f[L_DOB].val, f[L_LAST].val,
+	    f[L_CARD].val, f[L_HSE].val, &operative)) != 0)
+		goto fail;
 	req_token(r, &token, hash);
-	rc = db_exec(r->db, sql_record, "buuusss", hash, sizeof(hash),
+	if ((rc = db_exec(r->db, sql_record, "buuusss", hash, sizeof(hash),
 	    r->sess->company_id, r->sess->user_id, operative, f[L_NI].val,
-	    f[L_DOB].val, f[L_LAST].val);
-	if (rc != 0)
-		return rc;
+	    f[L_DOB].val, f[L_LAST].val)) != 0)
+		goto fail;
 	/* Who looked, when and whether it matched; never the NI number. */
-	(void)req_audit(r, "employee_lookup", "lookup",
-	    req_printf(r, "%llu", db_last_id(r->db)), operative ? "matched" : "not matched");
+	if ((rc = req_audit(r, "employee_lookup", "lookup",
+	    req_printf(r, "%llu", db_last_id(r->db)),
+	    operative ? "matched" : "not matched")) != 0 ||
+	    (rc = db_commit(r->db)) != 0)
+		goto fail;
 	memset(&l, 0, sizeof(l));
 	l.token = token;
 	l.operative = operative;
@@ -323,6 +370,9 @@ employees_lookup(struct req *r)
 	if (f[L_LAST].present)
 		req_set(r, "Form.last_name.value", f[L_LAST].val);
 	return show_not_found(r, &l);
+fail:
+	db_rollback(r->db);
+	return rc;
 }
 
 int
@@ -338,6 +388,8 @@ employees_confirm(struct req *r)
 	if (!found || l.operative == 0)
 		return lookup_expired(r);
 	if (!r->invalid && (rc = employees_office_allowed(r, f[C_OFFICE].num, &allowed)) != 0)
+		return rc;
+	if (!r->invalid && (rc = check_start(r, &l, &r->fields[C_STARTED])) != 0)
 		return rc;
 	if (r->invalid || !allowed) {
 		req_form_to_hdf(r);
@@ -388,6 +440,8 @@ employees_create(struct req *r)
 		return lookup_expired(r);
 	if (!r->invalid && (rc = employees_office_allowed(r, f[N_OFFICE].num, &allowed)) != 0)
 		return rc;
+	if (!r->invalid && (rc = check_start(r, &l, &r->fields[N_STARTED])) != 0)
+		return rc;
 	if (r->invalid || !allowed) {
 		req_form_to_hdf(r);
 		if (!r->invalid)
@@ -406,12 +460,24 @@ employees_create(struct req *r)
 	    f[N_TITLE].val, f[N_FIRST].val, f[N_LAST].val,
 	    f[N_GENDER].present ? f[N_GENDER].val : "not_stated");
 	if (rc == HTTP_CONFLICT) {
-		/* The NI number is on the register with other details. */
+		/*
+		 * The NI number is on the register with other details. Saying so
+		 * cannot be avoided; so each such answer costs a counted lookup
+		 * (the token is used up, not rolled back) and is audited.
+		 */
 		db_rollback(r->db);
-		req_form_to_hdf(r);
-		req_set(r, "Form.error", "This person could not be added. Please check the "
-		    "details and look them up again, or contact the ECS helpdesk.");
-		return show_not_found(r, &l);
+		if ((rc = db_begin(r->db)) != 0 ||
+		    (rc = db_exec(r->db, sql_use_token, "u", l.id)) != 0 ||
+		    (rc = db_exec(r->db, sql_audit_conflict, "uuss", r->sess->company_id,
+		    r->sess->user_id, r->ip, req_printf(r, "%llu", l.id))) != 0 ||
+		    (rc = db_commit(r->db)) != 0)
+			goto fail;
+		req_set(r, "Page.title", "Add New Employee");
+		req_set(r, "Form.error", "This person could not be added with these details. "
+		    "Please check the National Insurance number and date of birth and look "
+		    "them up again, or contact the ECS helpdesk.");
+		r->template = "employees/add.cs";
+		return HTTP_OK;
 	}
 	if (rc != 0)
 		goto fail;

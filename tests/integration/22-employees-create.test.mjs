@@ -134,6 +134,14 @@ test('an NI number registered meanwhile (a race) is refused without adding anyon
   assert.equal(count(`operatives WHERE ni_number = ${q(ni)}`), 1);
   assert.equal(sqlValue(`SELECT first_name FROM operatives WHERE ni_number = ${q(ni)}`), 'Real', 'the register record was changed');
   assert.equal(count(`employments e JOIN operatives o ON o.id = e.operative_id WHERE o.ni_number = ${q(ni)}`), 0);
+  // The answer used the lookup up (each probe costs one) and was audited.
+  assert.equal(sqlValue(`SELECT used_at IS NOT NULL FROM employee_lookups
+     WHERE token_hash = UNHEX(SHA2(UNHEX(${q(nf.token)}), 256))`), '1', 'the token can be replayed');
+  assert.ok(Number(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE action = 'operative_create_refused'
+     AND company_id = ${co.id}`)) >= 1, 'not audited');
+  const again = await co.client.post('/employees/create', { _csrf: nf.csrf, token: nf.token, first_name: 'Fake',
+    last_name: 'Racer', office_id: co.office, started_on: '2025-01-01', declaration: 'yes' });
+  assert.match(pageText(again.body), /expired or was already used/);
 });
 
 test('a found-lookup token cannot create a new operative, nor a not-found token confirm', async () => {

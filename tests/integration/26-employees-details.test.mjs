@@ -32,9 +32,8 @@ const CONTACT = {
 };
 
 function contactRow(id) {
-  return sql(`SELECT o.address_line1, o.address_line2, o.town, o.postcode, e.business_phone, e.business_email
-      FROM operatives o JOIN employments e ON e.operative_id = o.id AND e.company_id = ${company} AND e.ended_on IS NULL
-     WHERE o.id = ${id}`)[0];
+  return sql(`SELECT e.address_line1, e.address_line2, e.town, e.postcode, e.business_phone, e.business_email
+      FROM employments e WHERE e.operative_id = ${id} AND e.company_id = ${company} AND e.ended_on IS NULL`)[0];
 }
 
 test('the viewer (no change/remove permission) sees the page without the forms and gets 403 on both POSTs', async () => {
@@ -144,7 +143,7 @@ test('eastern@ (group, with the permissions) may change and end Eastern employme
   assert.equal((await c.post(`/employees/${h.id}/contact`, { _csrf: csrf, ...CONTACT })).status, 404);
   assert.equal((await c.post(`/employees/${h.id}/leave`, { _csrf: csrf, ended_on: '2023-01-01' })).status, 404);
   assert.equal(sqlValue(`SELECT ended_on FROM employments WHERE operative_id = ${h.id}`), null);
-  assert.notEqual(sqlValue(`SELECT town FROM operatives WHERE id = ${h.id}`), 'Norwich');
+  assert.notEqual(sqlValue(`SELECT town FROM employments WHERE operative_id = ${h.id}`), 'Norwich');
   assert.equal((await c.post(`/employees/${p.id}/leave`, { _csrf: csrf, ended_on: '2024-01-01' })).status, 303);
 });
 
@@ -185,4 +184,35 @@ test('non-numeric and out-of-range ids answer 404, never an error', async () => 
     const r = await c.get(path);
     assert.equal(r.status, 404, `${path}: ${r.status}`);
   }
+});
+
+test('one employer\'s contact details never change what another employer or the register holds', async () => {
+  const p = eastern('Shared', 'Twoemployers');
+  const other = sqlValue("SELECT id FROM companies WHERE company_number = 'NSL00001'");
+  const otherOffice = sqlValue(`SELECT MIN(id) FROM offices WHERE company_id = ${other}`);
+  employ(p.id, other, otherOffice, '2024-02-01');
+  const before = contactRow(p.id);
+  const register = sql(`SELECT address_line1, town, postcode FROM operatives WHERE id = ${p.id}`)[0];
+  const o = await signedIn(OTHER);
+  const csrf = await o.csrf('/dashboard');
+  const r = await o.post(`/employees/${p.id}/contact`, { _csrf: csrf, address_line1: 'Attacker Road', town: 'Nowhere', postcode: 'ZZ1 1ZZ' });
+  assert.equal(r.status, 303);
+  assert.deepEqual(contactRow(p.id), before, 'the demo company\'s record changed');
+  assert.deepEqual(sql(`SELECT address_line1, town, postcode FROM operatives WHERE id = ${p.id}`)[0], register,
+    'the register changed');
+  const d = await signedIn(DEMO);
+  assert.ok(!pageText((await d.get(`/employees/${p.id}`)).body).includes('Attacker Road'));
+});
+
+test('a contact form that leaves fields out keeps them', async () => {
+  const p = eastern('Partial', 'Poster');
+  const d = await signedIn(DEMO);
+  const csrf = await d.csrf('/dashboard');
+  assert.equal((await d.post(`/employees/${p.id}/contact`, { _csrf: csrf, ...CONTACT })).status, 303);
+  const full = contactRow(p.id);
+  assert.equal((await d.post(`/employees/${p.id}/contact`, { _csrf: csrf, town: 'York' })).status, 303);
+  const after = contactRow(p.id);
+  assert.equal(after[2], 'York');
+  assert.deepEqual([after[0], after[1], after[3], after[4], after[5]], [full[0], full[1], full[3], full[4], full[5]],
+    'fields not sent were cleared');
 });

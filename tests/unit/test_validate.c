@@ -66,6 +66,9 @@ main(void)
 	ok(run(v_text, "\xc3\x28", out, &n) != NULL, "broken UTF-8 refused");
 	ok(run(v_text, "\xc0\xaf", out, &n) != NULL, "overlong UTF-8 refused");
 	ok(run(v_longtext, "two\nlines", out, &n) == NULL, "newline allowed in long text");
+	ok(run(v_text, "Jones\xe2\x80\xae", out, &n) != NULL, "right-to-left override refused");
+	ok(run(v_text, "Jo\xe2\x80\x8bnes", out, &n) != NULL, "zero-width space refused");
+	ok(run(v_text, "Zo\xc3\xab", out, &n) == NULL, "accented letters accepted");
 	ok(run(v_id, "42", out, &n) == NULL && n == 42, "id");
 	ok(run(v_id, "0", out, &n) != NULL, "id zero refused");
 	ok(run(v_id, "-3", out, &n) != NULL, "negative id refused");
