@@ -22,7 +22,8 @@
 #include "portal.h"
 
 #define DB_MAXPARAMS	64
-#define RETRY_AFTER_MS	200	/* after a failed connect, fail fast this long */
+#define RETRY_AFTER_MS	1000	/* after a slow failed connect, fail fast this long */
+#define SLOW_CONNECT_MS	500	/* a failure this slow (a timeout) backs off */
 
 struct stmt_slot {
 	const char	*sql;		/* the key: the address of the text */
@@ -40,7 +41,8 @@ struct db {
 	unsigned long long last_id, affected;
 	unsigned long	 trips;
 	struct timespec	 failed_at;
-	int		 failed;
+	int		 failed;	/* back off: the last failure was slow */
+	int		 down;		/* the last connect failed */
 };
 
 struct dbres {
@@ -122,8 +124,15 @@ connect_db(struct db *db)
 	unsigned int timeout = 2, rw = 30;
 	my_bool off = 0;
 
+	struct timespec start;
+
+	/* A refused connection costs nothing: try again on every request, so all
+	 * workers are back the moment the server is. Only a slow failure (a
+	 * connect timeout to an unreachable host) makes the next requests fail
+	 * fast for a while instead of each waiting for the timeout. */
 	if (db->failed && ms_since(&db->failed_at) < RETRY_AFTER_MS)
 		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &start);
 	db->my = mysql_init(NULL);
 	if (db->my == NULL)
 		abort();
@@ -143,13 +152,15 @@ connect_db(struct db *db)
 		log_error("db: cannot connect: %s", mysql_error(db->my));
 		mysql_close(db->my);
 		db->my = NULL;
-		db->failed = 1;
+		db->failed = ms_since(&start) >= SLOW_CONNECT_MS;
 		clock_gettime(CLOCK_MONOTONIC, &db->failed_at);
+		db->down = 1;
 		return -1;
 	}
-	if (db->failed)
+	if (db->down)
 		log_info("db: connected again");
 	db->failed = 0;
+	db->down = 0;
 	return 0;
 }
 

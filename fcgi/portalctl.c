@@ -1,8 +1,10 @@
 /*
  * portalctl.c: the tool of the people who host and run the scheme:
- * migrations, companies and their first super user, password resets and
- * the demo data.
+ * migrations, companies and their first super user, password resets,
+ * the awarding bodies' certificate register feeds and the demo data.
  */
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,8 @@
 
 #include "conf.h"
 #include "db.h"
+#include "lifecycle.h"
+#include "feed.h"
 #include "log.h"
 #include "password.h"
 #include "perm.h"
@@ -55,6 +59,31 @@ static const char *const sql_audit =
     "INSERT INTO audit_log (company_id, user_id, action, object_kind, object_id, detail)"
     " SELECT NULL, id, ?, 'user', id, 'by portalctl' FROM users WHERE email = ?";
 
+/* import-feed (see import_feed). */
+static const char *const sql_body =
+    "SELECT id, name FROM awarding_bodies WHERE code = ?";
+/* A code is the body's qualification code, or an alias of one. */
+static const char *const sql_qualification =
+    "SELECT id FROM qualifications WHERE awarding_body_id = ? AND code = ?"
+    " UNION ALL SELECT qualification_id FROM qualification_aliases"
+    " WHERE awarding_body_id = ? AND code = ? LIMIT 1";
+static const char *const sql_certificate =
+    "SELECT id, certificate_number, qualification_id, qualification_code,"
+    " qualification_title, first_name, last_name, date_of_birth, awarded_on, revoked"
+    " FROM certificates WHERE awarding_body_id = ? AND certificate_number = ? FOR UPDATE";
+static const char *const sql_certificate_add =
+    "INSERT INTO certificates (awarding_body_id, certificate_number, qualification_id,"
+    " qualification_code, qualification_title, first_name, last_name, date_of_birth,"
+    " awarded_on, revoked, source_feed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char *const sql_certificate_update =
+    "UPDATE certificates SET certificate_number = ?, qualification_id = ?,"
+    " qualification_code = ?, qualification_title = ?, first_name = ?, last_name = ?,"
+    " date_of_birth = ?, awarded_on = ?, revoked = ?, source_feed = ? WHERE id = ?";
+static const char *const sql_feed_import =
+    "INSERT INTO feed_imports (awarding_body_id, file_name, sha256, generated_on,"
+    " rows_added, rows_updated, rows_unchanged, rows_rejected)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
 static void
 usage(void)
 {
@@ -65,7 +94,9 @@ usage(void)
 	    "  create-company --name NAME --number NUMBER --email EMAIL --first FIRST\n"
 	    "                 --last LAST [--password PASSWORD]\n"
 	    "  reset-password --email EMAIL [--password PASSWORD]\n"
-	    "  demo [--dir SQLDIR]\n");
+	    "  import-feed FILE [--schema FEED_RNG]\n"
+	    "  demo [--dir SQLDIR]\n"
+	    "  application REFERENCE STATE [--reason TEXT]\n");
 	exit(2);
 }
 
@@ -335,8 +366,228 @@ reset_password(struct db *db, int argc, char **argv)
 	return set_password(db, email, pw, 0);
 }
 
+/* Whether the file name ends in .xml (the feeds of the demo). */
 static int
-demo(struct db *db, const struct config *cfg, const char *sqldir)
+is_xml(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+
+	return n > 4 && strcmp(d->d_name + n - 4, ".xml") == 0;
+}
+
+/* feed.rng: --schema, or beside the configuration's schema (portal.rng). */
+static void
+feed_schema(const char *portal_schema, const char *given, char *out, size_t len)
+{
+	const char *slash = strrchr(portal_schema, '/');
+
+	if (given != NULL)
+		snprintf(out, len, "%s", given);
+	else if (slash == NULL)
+		snprintf(out, len, "feed.rng");
+	else
+		snprintf(out, len, "%.*s/feed.rng", (int)(slash - portal_schema),
+		    portal_schema);
+}
+
+/* The last part of a path, cut to at most max bytes on a character boundary. */
+static void
+base_name(const char *path, size_t max, char *out, size_t len)
+{
+	const char *b = strrchr(path, '/');
+	size_t n;
+
+	b = b ? b + 1 : path;
+	n = strlen(b);
+	if (n > max)
+		n = max;
+	while (n > 0 && n < strlen(b) && ((unsigned char)b[n] & 0xc0) == 0x80)
+		n--;
+	snprintf(out, len, "%.*s", (int)n, b);
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return a != NULL && b != NULL ? strcmp(a, b) == 0 : a == b;
+}
+
+/* The qualification a row's code stands for (*id NULL: none), cached per code. */
+struct qual_cache {
+	char	*code;
+	char	 id[24];
+};
+
+static int
+qualification_id(struct db *db, unsigned long long body, const char *code,
+    struct qual_cache **cache, size_t *n, const char **id)
+{
+	struct dbres *res;
+	struct qual_cache *q;
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*cache)[i].code, code) == 0) {
+			*id = (*cache)[i].id[0] ? (*cache)[i].id : NULL;
+			return 0;
+		}
+	if (db_query(db, &res, sql_qualification, "usus", body, code, body, code) != 0)
+		return -1;
+	if ((*cache = realloc(*cache, (*n + 1) * sizeof(**cache))) == NULL ||
+	    ((*cache)[*n].code = strdup(code)) == NULL)
+		abort();
+	q = &(*cache)[(*n)++];
+	q->id[0] = '\0';
+	if (db_next(res))
+		snprintf(q->id, sizeof(q->id), "%s", db_str(res, 0));
+	db_free(res);
+	*id = q->id[0] ? q->id : NULL;
+	return 0;
+}
+
+/*
+ * Puts one valid row in the register: *outcome 'a' added, 'u' updated (a
+ * stored field differs), 's' the same as stored. Inside the transaction.
+ */
+static int
+upsert(struct db *db, unsigned long long body, const struct feed_row *r,
+    const char *qual, const char *source, int *outcome)
+{
+	struct dbres *res;
+	const char *revoked = r->revoked ? "1" : "0";
+	unsigned long long id;
+
+	if (db_query(db, &res, sql_certificate, "us", body, r->number) != 0)
+		return -1;
+	if (!db_next(res)) {
+		db_free(res);
+		*outcome = 'a';
+		return db_exec(db, sql_certificate_add, "ussssssssss", body, r->number, qual,
+		    r->qualification, r->title, r->first, r->last, r->born, r->awarded,
+		    revoked, source) != 0 ? -1 : 0;
+	}
+	id = (unsigned long long)db_int(res, 0);
+	if (same(db_str(res, 1), r->number) && same(db_str(res, 2), qual) &&
+	    same(db_str(res, 3), r->qualification) && same(db_str(res, 4), r->title) &&
+	    same(db_str(res, 5), r->first) && same(db_str(res, 6), r->last) &&
+	    same(db_str(res, 7), r->born) && same(db_str(res, 8), r->awarded) &&
+	    same(db_str(res, 9), revoked)) {
+		db_free(res);
+		*outcome = 's';
+		return 0;
+	}
+	db_free(res);
+	*outcome = 'u';
+	return db_exec(db, sql_certificate_update, "ssssssssssu", r->number, qual,
+	    r->qualification, r->title, r->first, r->last, r->born, r->awarded, revoked,
+	    source, id) != 0 ? -1 : 0;
+}
+
+/*
+ * import-feed FILE: reads an awarding body's feed (feed.h) and brings the
+ * register up to date in one transaction: each valid row is added, updated
+ * or left as it is; rejected rows are reported with their line and reason.
+ * Certificates missing from the feed stay (a feed revokes explicitly). The
+ * run is recorded in feed_imports. A file refused whole changes nothing.
+ */
+static int
+import_feed(struct db *db, const char *path, const char *schema)
+{
+	struct feed f;
+	struct stat st;
+	struct qual_cache *cache = NULL;
+	struct dbres *res;
+	char err[1024], sum[65], file[256], source[101], body_name[160];
+	unsigned long long body;
+	size_t ncache = 0, i, added = 0, updated = 0, unchanged = 0;
+	size_t len;
+	char *buf;
+	int rc = 1;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > FEED_MAX_BYTES) {
+		fprintf(stderr, "portalctl: %s: larger than %ld bytes; nothing imported\n",
+		    path, FEED_MAX_BYTES);
+		return 1;
+	}
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (buf = slurp(path, &len)) == NULL) {
+		fprintf(stderr, "portalctl: %s: cannot be read\n", path);
+		return 1;
+	}
+	sha256_hex(buf, len, sum);
+	if (feed_parse_memory(buf, len, path, schema, NULL, &f, err, sizeof(err)) < 0) {
+		free(buf);
+		fprintf(stderr, "portalctl: %s\nportalctl: %s: nothing imported\n", err, path);
+		return 1;
+	}
+	free(buf);
+	base_name(path, 255, file, sizeof(file));
+	base_name(path, 100, source, sizeof(source));
+
+	if (db_begin(db) != 0)
+		goto fail;
+	if (db_query(db, &res, sql_body, "s", f.body) != 0)
+		goto fail;
+	if (!db_next(res)) {
+		db_free(res);
+		db_rollback(db);
+		fprintf(stderr, "portalctl: %s:%ld: <certificates body>: no awarding body "
+		    "\"%s\"\nportalctl: %s: nothing imported\n", path, f.body_line, f.body,
+		    path);
+		goto out;
+	}
+	body = (unsigned long long)db_int(res, 0);
+	snprintf(body_name, sizeof(body_name), "%s", db_str(res, 1));
+	db_free(res);
+
+	for (i = 0; i < f.nrows; i++) {
+		const struct feed_row *r = &f.rows[i];
+		const char *qual;
+		int outcome;
+
+		if (r->reject != NULL)
+			continue;
+		if (qualification_id(db, body, r->qualification, &cache, &ncache, &qual) < 0 ||
+		    upsert(db, body, r, qual, source, &outcome) < 0)
+			goto fail;
+		if (outcome == 'a')
+			added++;
+		else if (outcome == 'u')
+			updated++;
+		else
+			unchanged++;
+		/* Results live in the tool's own arena: start it afresh now and then. */
+		if (i % 256 == 255)
+			db_set_arena(db, NULL);
+	}
+	if (db_exec(db, sql_feed_import, "usssuuuu", body, file, sum, f.generated,
+	    (unsigned long long)added, (unsigned long long)updated,
+	    (unsigned long long)unchanged, (unsigned long long)f.nrejected) != 0 ||
+	    db_commit(db) != 0)
+		goto fail;
+	printf("%s (%s, generated %s): added %zu, updated %zu, unchanged %zu, rejected %zu\n",
+	    path, body_name, f.generated, added, updated, unchanged, f.nrejected);
+	for (i = 0; i < f.nrows; i++)
+		if (f.rows[i].reject != NULL)
+			printf("rejected %s:%ld: certificate %s: %s\n", path, f.rows[i].line,
+			    f.rows[i].number, f.rows[i].reject);
+	rc = 0;
+	goto out;
+fail:
+	db_rollback(db);
+	fprintf(stderr, "portalctl: %s: the database refused the import; nothing imported\n",
+	    path);
+out:
+	for (i = 0; i < ncache; i++)
+		free(cache[i].code);
+	free(cache);
+	feed_free(&f);
+	return rc;
+}
+
+static int
+demo(struct db *db, const struct config *cfg, const char *sqldir,
+    const char *feed_rng)
 {
 	static const char *const users[][2] = {
 		{ "demo@ecs-portal.test", "demo-portal-2026" },
@@ -366,6 +617,22 @@ demo(struct db *db, const struct config *cfg, const char *sqldir)
 			goto out;
 		printf("loaded %s\n", files[i]->d_name);
 	}
+	/* The awarding bodies' registers, from their sample feeds. */
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	files = NULL;
+	snprintf(dir, sizeof(dir), "%s/feeds", sqldir);
+	n = scandir(dir, &files, is_xml, by_name);
+	if (n < 0) {
+		fprintf(stderr, "portalctl: %s cannot be read\n", dir);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]->d_name);
+		if (import_feed(db, path, feed_rng) != 0)
+			goto out;
+	}
 	for (u = 0; u < sizeof(users) / sizeof(users[0]); u++)
 		if (set_password(db, users[u][0], users[u][1], 1) != 0)
 			goto out;
@@ -384,7 +651,7 @@ main(int argc, char *argv[])
 	const char *path = NULL, *schema = PORTAL_SCHEMA, *cmd, *sqldir;
 	struct config cfg;
 	struct db *db;
-	char err[1024];
+	char err[1024], feed_rng[4096];
 	int i = 1, rc;
 
 	while (i + 1 < argc && argv[i][0] == '-') {
@@ -409,6 +676,7 @@ main(int argc, char *argv[])
 	sqldir = opt(argc - i, argv + i, "--dir");
 	if (sqldir == NULL)
 		sqldir = PORTAL_SQLDIR;
+	feed_schema(schema, opt(argc - i, argv + i, "--schema"), feed_rng, sizeof(feed_rng));
 	db = db_new(&cfg);
 	if (strcmp(cmd, "migrate") == 0)
 		rc = migrate(db, sqldir);
@@ -416,8 +684,14 @@ main(int argc, char *argv[])
 		rc = create_company(db, argc - i, argv + i);
 	else if (strcmp(cmd, "reset-password") == 0)
 		rc = reset_password(db, argc - i, argv + i);
-	else if (strcmp(cmd, "demo") == 0)
-		rc = demo(db, &cfg, sqldir);
+	else if (strcmp(cmd, "import-feed") == 0) {
+		if (i + 1 >= argc || argv[i + 1][0] == '-')
+			usage();
+		rc = import_feed(db, argv[i + 1], feed_rng);
+	} else if (strcmp(cmd, "demo") == 0)
+		rc = demo(db, &cfg, sqldir, feed_rng);
+	else if (strcmp(cmd, "application") == 0)
+		rc = lifecycle_command(db, argc - i, argv + i);
 	else
 		usage();
 	db_destroy(db);

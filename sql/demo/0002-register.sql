@@ -1,6 +1,7 @@
 -- Demo data 2/3: the register. 2,100 generated operatives plus four named ones,
 -- their cards, HS&E passes and exemptions. Deterministic: the same text gives
--- the same people; dates are relative to CURDATE() so the picture stays true.
+-- the same people; dates of birth are fixed (the awarding bodies' sample feeds in sql/feeds/ name
+-- them), other dates are relative to CURDATE() so the picture stays true.
 --
 -- Generated operative number n (1..2100) has
 --   NI number  = prefix(n) || (300000 + n) || suffix(n), e.g. n = 1 -> 'CE300001A'
@@ -124,7 +125,7 @@ SELECT g.ni, g.dob, g.title, g.first_name, g.last_name, g.gender,
                                        'MA','PE','RW','SN','TH','WL','YZ','ZA'),
                       300000 + s.n,
                       ELT(1 + (s.n DIV 16) % 4, 'A','B','C','D')) AS ni,
-               CURDATE() - INTERVAL 18 YEAR - INTERVAL (1 + (s.n * 7919) % 17000) DAY AS dob,
+               DATE '2026-11-28' - INTERVAL 18 YEAR - INTERVAL (1 + (s.n * 7919) % 17000) DAY AS dob,
                IF(s.n % 7 = 3, 'female', 'male') AS gender,
                IF(s.n % 7 = 3, ELT(1 + s.n % 3, 'Ms', 'Mrs', 'Miss'), 'Mr') AS title,
                IF(s.n % 7 = 3,

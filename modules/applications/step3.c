@@ -1,0 +1,291 @@
+/*
+ * step3.c: Step 3 - Occupations & Grading. The card type, the main
+ * occupation of that card type, a grade where the occupation has grades,
+ * additional occupations; beside them what the occupation requires and
+ * which requirements the verified evidence meets.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "applications.h"
+
+#define MAX_KINDS	32
+
+static const char *const sql_types =
+    "SELECT id, name FROM card_types ORDER BY sort";
+static const char *const sql_occupations =
+    "SELECT o.id, o.name, d.name AS discipline FROM occupation_card_types oct"
+    " JOIN occupations o ON o.id = oct.occupation_id"
+    " JOIN disciplines d ON d.id = o.discipline_id"
+    " WHERE oct.card_type_id = ? AND o.active ORDER BY d.sort, o.sort, o.name";
+static const char *const sql_occupation_ok =
+    "SELECT 1 FROM occupation_card_types oct JOIN occupations o ON o.id = oct.occupation_id"
+    " WHERE oct.card_type_id = ? AND oct.occupation_id = ? AND o.active";
+/* JIB grades for craft cards, apprentice stages for apprentice cards. */
+static const char *const sql_grades =
+    "SELECT g.id, g.name FROM grades g JOIN card_types t ON t.id = ?"
+    " WHERE (t.code = 'craft' AND g.kind = 'jib')"
+    " OR (t.code IN ('jib_apprentice', 'non_jib_apprentice') AND g.kind = 'apprentice')"
+    " ORDER BY g.sort";
+static const char *const sql_additional =
+    "SELECT occupation_id FROM application_additional_occupations WHERE application_id = ?";
+static const char *const sql_registered =
+    "SELECT DATE_FORMAT(o.ecs_registered_on, '%d/%m/%Y') AS date FROM applications a"
+    " JOIN operatives o ON o.id = a.operative_id WHERE a.id = ? AND o.ecs_registered_on IS NOT NULL";
+static const char *const sql_requirements =
+    "SELECT r.option_no, r.qualification_kind, k.name FROM occupation_requirements r"
+    " JOIN qualification_kinds k ON k.code = r.qualification_kind"
+    " WHERE r.occupation_id = ? AND r.card_type_id = ? ORDER BY r.option_no, k.sort";
+/* The kinds of qualification the verified evidence gives. */
+static const char *const sql_evidence_kinds =
+    "SELECT DISTINCT q.qualification_kind FROM application_evidence v"
+    " JOIN certificates c ON c.id = v.certificate_id"
+    " JOIN qualifications q ON q.id = c.qualification_id"
+    " WHERE v.application_id = ? AND v.status = 'verified'";
+static const char *const sql_save =
+    "UPDATE applications SET card_type_id = ?, occupation_id = ?, grade_id = NULLIF(?, 0)"
+    " WHERE id = ? AND state = 'in_progress'";
+static const char *const sql_clear_additional =
+    "DELETE FROM application_additional_occupations WHERE application_id = ?";
+static const char *const sql_add_additional =
+    "INSERT IGNORE INTO application_additional_occupations (application_id, occupation_id)"
+    " VALUES (?, ?)";
+static const char *const sql_grade_ok =
+    "SELECT 1 FROM grades g JOIN card_types t ON t.id = ? WHERE g.id = ?"
+    " AND ((t.code = 'craft' AND g.kind = 'jib')"
+    " OR (t.code IN ('jib_apprentice', 'non_jib_apprentice') AND g.kind = 'apprentice'))";
+static const char *const sql_type_ok =
+    "SELECT 1 FROM card_types WHERE id = ?";
+
+/* CHANGE (card_type or occupation) shows the page again for the new choice. */
+static const char *
+v_change(const char *in, char *out, size_t cap, long long *num)
+{
+	(void)num;
+	snprintf(out, cap, "%s", in);
+	return strcmp(in, "card_type") == 0 || strcmp(in, "occupation") == 0 ? NULL :
+	    "Please use the buttons of the page.";
+}
+
+enum { O_TYPE, O_OCCUPATION, O_GRADE, O_ADDITIONAL, O_CHANGE };
+const struct field step3_fields[] = {
+	[O_TYPE] = { "card_type", v_id, F_REQUIRED },
+	[O_OCCUPATION] = { "occupation_id", v_id, 0 },
+	[O_GRADE] = { "grade_id", v_id, 0 },
+	[O_ADDITIONAL] = { "additional", v_id, F_MULTI },
+	[O_CHANGE] = { "change", v_change, 0 },
+	{ NULL, NULL, 0 }
+};
+
+int
+applications_requirements(struct req *r, const struct app *a, const char **unmet)
+{
+	const char *have[MAX_KINDS];
+	size_t nhave = 0, i, n = 0;
+	struct dbres *req, *ev;
+	long long option = -1, best = -1, best_met = -1, met = 0, total = 0;
+	int valid, rc;
+
+	*unmet = NULL;
+	if (a->occupation == 0)
+		return 0;
+	if ((rc = app_hse_valid(r, a, &valid)) != 0 ||
+	    (rc = db_query(r->db, &ev, sql_evidence_kinds, "u", a->id)) != 0 ||
+	    (rc = db_query(r->db, &req, sql_requirements, "uu", a->occupation, a->card_type)) != 0)
+		return rc;
+	/* The employer applying through the portal is the proof of employment. */
+	have[nhave++] = "employer_proof";
+	if (valid)
+		have[nhave++] = "hse";
+	while (db_next(ev) && nhave < MAX_KINDS)
+		have[nhave++] = db_str(ev, 0);
+	/* The option (any one suffices) with the most requirements met. */
+	while (db_next(req)) {
+		int held = 0;
+
+		if (db_int(req, 0) != option) {
+			if (option >= 0 && (met * 1000 - total > best_met)) {
+				best = option;
+				best_met = met * 1000 - total;
+			}
+			option = db_int(req, 0);
+			met = total = 0;
+		}
+		for (i = 0; i < nhave; i++)
+			held |= strcmp(have[i], db_str(req, 1)) == 0;
+		met += held;
+		total++;
+	}
+	if (option >= 0 && met * 1000 - total > best_met)
+		best = option;
+	db_rewind(req);
+	while (db_next(req)) {
+		int held = 0;
+
+		if (db_int(req, 0) != best)
+			continue;
+		for (i = 0; i < nhave; i++)
+			held |= strcmp(have[i], db_str(req, 1)) == 0;
+		req_set(r, req_printf(r, "Requirements.%zu.name", n), db_str(req, 2));
+		req_set(r, req_printf(r, "Requirements.%zu.met", n), held ? "1" : "0");
+		n++;
+		if (!held && *unmet == NULL)
+			*unmet = req_printf(r, "%s is not yet shown", db_str(req, 2));
+	}
+	return 0;
+}
+
+/* The page for card type `type`, the main occupation and grade selected. */
+static int
+show(struct req *r, struct app *a, unsigned long long type, unsigned long long occupation,
+    unsigned long long grade)
+{
+	const char *unmet;
+	struct dbres *res;
+	int rc;
+
+	if ((rc = db_rows_hdf(r->db, r->hdf, "CardTypes", NULL, sql_types, "")) != 0 ||
+	    (rc = db_rows_hdf(r->db, r->hdf, "Occupations", NULL, sql_occupations, "u", type)) != 0 ||
+	    (rc = db_rows_hdf(r->db, r->hdf, "Grades", NULL, sql_grades, "u", type)) != 0 ||
+	    (rc = db_row_hdf(r->db, r->hdf, "Registered", NULL, sql_registered, "u", a->id)) != 0)
+		return rc;
+	req_setf(r, "App.card_type_id", "%llu", type);
+	req_setf(r, "App.occupation_id", "%llu", occupation);
+	req_setf(r, "App.grade_id", "%llu", grade);
+	/* Additional occupations: the others of this card type, ticked when chosen. */
+	if ((rc = db_query(r->db, &res, sql_occupations, "u", type)) != 0)
+		return rc;
+	{
+		struct dbres *chosen;
+		size_t n = 0;
+
+		if ((rc = db_query(r->db, &chosen, sql_additional, "u", a->id)) != 0)
+			return rc;
+		while (db_next(res)) {
+			unsigned long long id = (unsigned long long)db_int(res, 0);
+			int checked = 0;
+
+			if (id == occupation)
+				continue;
+			db_rewind(chosen);
+			while (db_next(chosen))
+				checked |= (unsigned long long)db_int(chosen, 0) == id;
+			req_set(r, req_printf(r, "Additional.%zu.id", n), db_str(res, 0));
+			req_set(r, req_printf(r, "Additional.%zu.name", n), db_str(res, 1));
+			if (checked)
+				req_set(r, req_printf(r, "Additional.%zu.checked", n), "1");
+			n++;
+		}
+	}
+	a->occupation = occupation;
+	a->card_type = type;
+	return applications_requirements(r, a, &unmet) ? HTTP_UNAVAILABLE : HTTP_OK;
+}
+
+int
+applications_step3(struct req *r)
+{
+	struct app a;
+	int rc;
+
+	if ((rc = app_page(r, &a, 3)) != 0)
+		return rc;
+	if (!a.editable)
+		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
+	if ((rc = app_reached(r, &a, 3)) != 0)
+		return rc;
+	return show(r, &a, a.card_type, a.occupation, a.grade);
+}
+
+/* 1 when sql with (a, b) gives a row. */
+static int
+exists(struct req *r, const char *sql, unsigned long long x, unsigned long long y, int two,
+    int *yes)
+{
+	struct dbres *res;
+	int rc = two ? db_query(r->db, &res, sql, "uu", x, y) : db_query(r->db, &res, sql, "u", x);
+
+	*yes = rc == 0 && db_next(res);
+	return rc;
+}
+
+int
+applications_step3_save(struct req *r)
+{
+	struct fieldval *f = r->fields;
+	const struct fieldval *v;
+	unsigned long long type, occupation, grade;
+	struct dbres *res;
+	struct app a;
+	int rc, ok, has_grades;
+
+	if ((rc = app_page(r, &a, 3)) != 0)
+		return rc;
+	if (!a.editable)
+		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
+	type = f[O_TYPE].err ? a.card_type : (unsigned long long)f[O_TYPE].num;
+	occupation = f[O_OCCUPATION].err ? 0 : (unsigned long long)f[O_OCCUPATION].num;
+	grade = f[O_GRADE].present && !f[O_GRADE].err ? (unsigned long long)f[O_GRADE].num : 0;
+	if ((rc = exists(r, sql_type_ok, type, 0, 0, &ok)) != 0)
+		return rc;
+	if (!ok) {
+		f[O_TYPE].err = "Please choose a card type from the list.";
+		r->invalid++;
+		type = a.card_type;
+	}
+	if (f[O_CHANGE].present && !f[O_CHANGE].err) {
+		/* Nothing saved: the lists of the card type (or occupation) chosen. */
+		if (occupation && (rc = exists(r, sql_occupation_ok, type, occupation, 1, &ok)) != 0)
+			return rc;
+		return show(r, &a, type, occupation && ok ? occupation : 0, 0);
+	}
+	if (occupation == 0 && !f[O_OCCUPATION].err) {
+		f[O_OCCUPATION].err = "Please choose the main occupation.";
+		r->invalid++;
+	}
+	if (occupation && (rc = exists(r, sql_occupation_ok, type, occupation, 1, &ok)) != 0)
+		return rc;
+	if (occupation && !ok) {
+		f[O_OCCUPATION].err = "Please choose an occupation of this card type.";
+		r->invalid++;
+	}
+	if ((rc = db_query(r->db, &res, sql_grades, "u", type)) != 0)
+		return rc;
+	has_grades = db_rows(res) > 0;
+	if (has_grades && grade == 0 && !f[O_GRADE].err) {
+		f[O_GRADE].err = "Please choose the grade.";
+		r->invalid++;
+	} else if (grade && (rc = exists(r, sql_grade_ok, type, grade, 1, &ok)) == 0 && !ok) {
+		f[O_GRADE].err = "Please choose a grade from the list.";
+		r->invalid++;
+	}
+	for (v = &f[O_ADDITIONAL]; v && !r->invalid; v = v->next)
+		if (v->present && (v->err || (rc = exists(r, sql_occupation_ok, type,
+		    (unsigned long long)v->num, 1, &ok)) != 0 || !ok)) {
+			f[O_ADDITIONAL].err = "Please choose additional occupations from the list.";
+			r->invalid++;
+		}
+	if (rc != 0)
+		return rc;
+	if (r->invalid) {
+		req_form_to_hdf(r);
+		req_set(r, "Form.error", "Please correct the choices below.");
+		return show(r, &a, type, occupation, grade);
+	}
+	if ((rc = db_begin(r->db)) != 0)
+		return rc;
+	if ((rc = db_exec(r->db, sql_save, "uuuu", type, occupation, grade, a.id)) != 0 ||
+	    (rc = db_exec(r->db, sql_clear_additional, "u", a.id)) != 0)
+		goto fail;
+	for (v = &f[O_ADDITIONAL]; v; v = v->next)
+		if (v->present && (unsigned long long)v->num != occupation &&
+		    (rc = db_exec(r->db, sql_add_additional, "uu", a.id,
+		    (unsigned long long)v->num)) != 0)
+			goto fail;
+	if ((rc = app_reached(r, &a, 4)) != 0 || (rc = db_commit(r->db)) != 0)
+		goto fail;
+	return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
+fail:
+	db_rollback(r->db);
+	return rc;
+}
