@@ -14,8 +14,8 @@
 
 #define PHOTO_MIN_W	300
 #define PHOTO_MIN_H	400
-#define PHOTO_MAX_SIDE	10000		/* pixels, either dimension */
-#define PHOTO_MAX_AREA	40000000LL	/* pixels */
+#define PHOTO_MAX_SIDE	4000		/* pixels, either dimension: an ID photo needs no more */
+#define PHOTO_MAX_AREA	12000000LL	/* pixels: decoding costs 4 bytes each */
 #define PHOTO_QUALITY	90
 #define THUMB_W		150
 #define THUMB_QUALITY	85
@@ -23,8 +23,8 @@
 
 #define MSG_PHOTO_TYPE	"The photo must be a JPEG or PNG image."
 #define MSG_PHOTO_SMALL	"The photo is too small: it must be at least 300 by 400 pixels."
-#define MSG_PHOTO_BIG	"The photo has too many pixels: it must be at most 10,000 " \
-			"pixels on each side and 40 megapixels in all."
+#define MSG_PHOTO_BIG	"The photo has too many pixels: it must be at most 4,000 " \
+			"pixels on each side and 12 megapixels in all."
 #define MSG_PHOTO_SHAPE	"The photo must be portrait (taller than it is wide)."
 #define MSG_PHOTO_READ	"The photo could not be read."
 #define MSG_DOC_TYPE	"The document must be a PDF, JPEG or PNG file."

@@ -118,6 +118,11 @@ lifecycle_command(struct db *db, int argc, char **argv)
 		fprintf(stderr, "portalctl: on_hold needs --reason, which the employer will see\n");
 		return 2;
 	}
+	/* The employer reads the reason: one line of plain text. */
+	if (reason && (strlen(reason) > 255 || !utf8_clean(reason, 0))) {
+		fprintf(stderr, "portalctl: --reason must be one line of text, at most 255 bytes\n");
+		return 2;
+	}
 	if (db_begin(db) != 0 || db_query(db, &res, sql_app, "s", ref) != 0)
 		goto fail;
 	if (!db_next(res)) {

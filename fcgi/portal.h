@@ -179,6 +179,9 @@ long		 req_csv(struct req *, const void *data, size_t len, size_t max_rows,
 /* A module's setting from the configuration (<param> in its <module>), or dflt. */
 const char	*portal_param(const char *module, const char *name, const char *dflt);
 long		 portal_param_long(const char *module, const char *name, long dflt);
+/* The largest file a form may upload (<uploads max-bytes>): handlers refuse
+ * larger ones with a message of their own. */
+size_t		 portal_upload_max(void);
 /* The public base URL, e.g. https://portal.example.org (no trailing slash). */
 const char	*portal_base_url(void);
 

@@ -203,6 +203,12 @@ portal_param_long(const char *module, const char *name, long dflt)
 	return *end == '\0' && end != v ? n : dflt;
 }
 
+size_t
+portal_upload_max(void)
+{
+	return host_config ? host_config->upload_max : 5 * 1024 * 1024;
+}
+
 const char *
 portal_base_url(void)
 {

@@ -104,8 +104,9 @@ applications_resume(struct req *r)
 		return rc;
 	if (!found)
 		return HTTP_NOT_FOUND;
+	/* Those who may only view go to the summary. */
 	return req_redirect(r, req_printf(r, "/applications/%llu/step%d", a.id,
-	    a.editable ? a.step : 4));
+	    a.editable && req_can(r, PERM_FILL_IN_APPLICATIONS) ? a.step : 4));
 }
 
 static const struct route applications_routes[] = {

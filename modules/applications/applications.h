@@ -33,6 +33,9 @@ int	app_reached(struct req *, const struct app *, int step);
 int	applications_start(struct req *);
 int	applications_create(struct req *);
 extern const struct field start_fields[], create_fields[];
+/* Whether an application kind applies to someone: a card of the type held
+ * (and whether more than 3 months remain), and whether the type renews. */
+int	kind_offered(const char *kind, int has_card, int plenty_left, int renewable);
 
 /* step1.c: Applicant Details and the photo. */
 int	applications_step1(struct req *);
@@ -49,7 +52,7 @@ int	applications_check(struct req *);
 int	applications_document(struct req *);
 int	applications_document_get(struct req *);
 extern const struct field hse_fields[], check_fields[], document_fields[];
-/* Hse.* for the application, and whether the HS&E position is valid. */
+/* Hse.* for the application; *valid 1 (a pass), 2 (an exemption) or 0. */
 int	app_hse_valid(struct req *, const struct app *, int *valid);
 /* Evidence.N for the application. */
 int	app_evidence_hdf(struct req *, const struct app *);

@@ -38,6 +38,11 @@ static const char *const sql_types =
     " (SELECT MIN(a.id) FROM applications a WHERE a.operative_id = ? AND a.company_id = ?"
     "   AND a.card_type_id = t.id AND a.state NOT IN ('dispatched', 'cancelled')) AS open_app"
     " FROM card_types t ORDER BY t.sort";
+static const char *const sql_lock_company =
+    "SELECT id FROM companies WHERE id = ? FOR UPDATE";
+static const char *const sql_open =
+    "SELECT id FROM applications WHERE operative_id = ? AND company_id = ?"
+    " AND card_type_id = ? AND state NOT IN ('dispatched', 'cancelled')";
 static const char *const sql_insert =
     "INSERT INTO applications (reference, company_id, office_id, operative_id, card_type_id,"
     " kind, business_phone, business_email, delivery_office_id, created_by)"
@@ -79,28 +84,32 @@ struct row {
 	unsigned long long existing;	/* an open application in the way */
 };
 
+int
+kind_offered(const char *kind, int has_card, int plenty_left, int renewable)
+{
+	if (strcmp(kind, "initial") == 0)
+		return !has_card || (!plenty_left && !renewable);
+	if (strcmp(kind, "replacement") == 0 || strcmp(kind, "upgrade") == 0)
+		return has_card && plenty_left;
+	if (strcmp(kind, "renewal") == 0)
+		return has_card && !plenty_left && renewable;
+	return 0;
+}
+
 /* The kinds a card type offers this person (see the file's comment). */
 static void
 add_choices(struct req *r, const char *prefix, size_t *m, struct dbres *t)
 {
-	const char *code = db_str(t, 1), *name = db_str(t, 2);
 	static const char *const kinds[][2] = {
 		{ "initial", "Initial" }, { "renewal", "Renewal" },
 		{ "replacement", "Replacement" }, { "upgrade", "Upgrade" },
 	};
-	int offer[4] = { 0, 0, 0, 0 }, k;
+	const char *code = db_str(t, 1), *name = db_str(t, 2);
+	int k;
 
-	if (db_str(t, 4) == NULL)
-		offer[0] = 1;
-	else if (db_int(t, 5)) {
-		offer[2] = 1;
-		offer[3] = 1;
-	} else if (db_int(t, 3))
-		offer[1] = 1;
-	else
-		offer[0] = 1;
 	for (k = 0; k < 4; k++) {
-		if (!offer[k])
+		if (!kind_offered(kinds[k][0], db_str(t, 4) != NULL, (int)db_int(t, 5),
+		    (int)db_int(t, 3)))
 			continue;
 		req_set(r, req_printf(r, "%s.choices.%zu.value", prefix, *m),
 		    req_printf(r, "%s:%s", code, kinds[k][0]));
@@ -225,8 +234,9 @@ applications_create(struct req *r)
 	struct row rows[MAX_ROWS];
 	const struct fieldval *o, *c;
 	unsigned long long first = 0;
-	size_t n = 0, ok, i;
+	size_t n = 0, ok, i, j;
 	int rc, tries;
+	struct dbres *res;
 
 	req_set(r, "Page.title", "Choose Application Types");
 	memset(rows, 0, sizeof(rows));
@@ -240,6 +250,10 @@ applications_create(struct req *r)
 	}
 	if (n == 0 || o || c)
 		return HTTP_BAD_REQUEST;	/* rows and choices must pair up */
+	for (i = 0; i < n; i++)
+		for (j = 0; j < i; j++)
+			if (rows[i].operative == rows[j].operative)
+				return HTTP_BAD_REQUEST;	/* the form has one row a person */
 	if ((rc = build_rows(r, rows, n, 1, &ok)) != 0)
 		return rc;
 	if (ok != n) {
@@ -248,6 +262,20 @@ applications_create(struct req *r)
 	}
 	if ((rc = db_begin(r->db)) != 0)
 		return rc;
+	/* Starts of one company queue here; then nothing open may have appeared. */
+	if ((rc = db_query(r->db, &res, sql_lock_company, "u", s->company_id)) != 0)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		if ((rc = db_query(r->db, &res, sql_open, "uuu", rows[i].operative, s->company_id,
+		    rows[i].type_for_choice)) != 0)
+			goto fail;
+		if (db_next(res)) {
+			db_rollback(r->db);
+			req_set(r, "Form.error", "An application was started meanwhile: "
+			    "nothing has been started.");
+			return build_rows(r, rows, n, 1, &ok) ? HTTP_UNAVAILABLE : HTTP_OK;
+		}
+	}
 	for (i = 0; i < n; i++) {
 		const char *kind = strchr(rows[i].choice, ':') + 1;
 

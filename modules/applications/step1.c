@@ -10,8 +10,6 @@
 
 #include "applications.h"
 
-#define PHOTO_MAX	(5 * 1024 * 1024)
-
 static const char *const sql_applicant =
     "SELECT o.title, o.first_name, o.last_name, o.ni_number AS ni,"
     " DATE_FORMAT(o.date_of_birth, '%d/%m/%Y') AS dob,"
@@ -158,7 +156,7 @@ applications_photo_upload(struct req *r)
 	if (u == NULL || u->len == 0)
 		err = "Please choose a photo to upload.";
 	else
-		err = photo_process(u->data, u->len, PHOTO_MAX, &p);
+		err = photo_process(u->data, u->len, portal_upload_max(), &p);
 	if (err) {
 		req_set(r, "Form.photo.error", err);
 		return show(r, &a, 1);

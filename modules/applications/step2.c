@@ -11,8 +11,6 @@
 
 #include "applications.h"
 
-#define DOCUMENT_MAX	(5 * 1024 * 1024)
-
 /* The HS&E position: a pass within 2 years, or an exemption the card type allows. */
 static const char *const sql_hse =
     "SELECT o.hse_number, DATE_FORMAT(o.hse_passed_on, '%d/%m/%Y'),"
@@ -40,13 +38,27 @@ static const char *const sql_bodies =
     "SELECT code, name, kind FROM awarding_bodies ORDER BY sort";
 static const char *const sql_route =
     "UPDATE applications SET hse_route = ? WHERE id = ? AND state = 'in_progress'";
-/* A certificate by body and number, and whether it is this applicant's. */
+/*
+ * A certificate by body and number: whether it is this applicant's (first and
+ * last name and date of birth), and whether another person's application
+ * already uses it.
+ */
 static const char *const sql_certificate =
-    "SELECT c.id, c.revoked, c.last_name = o.last_name AND c.date_of_birth = o.date_of_birth,"
-    " c.awarded_on, b.name"
+    "SELECT c.id, c.revoked,"
+    " c.first_name = o.first_name AND c.last_name = o.last_name"
+    "  AND c.date_of_birth = o.date_of_birth,"
+    " c.awarded_on,"
+    " EXISTS (SELECT 1 FROM application_evidence v JOIN applications x ON x.id = v.application_id"
+    "  WHERE v.certificate_id = c.id AND x.operative_id <> o.id)"
     " FROM certificates c JOIN awarding_bodies b ON b.id = c.awarding_body_id"
     " JOIN applications a ON a.id = ? JOIN operatives o ON o.id = a.operative_id"
     " WHERE b.code = ? AND c.certificate_number = ?";
+/* Failed checks in the last hour, by the user and by the company. */
+static const char *const sql_failed_checks =
+    "SELECT (SELECT COUNT(*) FROM audit_log WHERE user_id = ?"
+    "         AND action = 'qualification_check_failed' AND at > NOW(6) - INTERVAL 1 HOUR),"
+    "       (SELECT COUNT(*) FROM audit_log WHERE company_id = ?"
+    "         AND action = 'qualification_check_failed' AND at > NOW(6) - INTERVAL 1 HOUR)";
 static const char *const sql_add_certificate =
     "INSERT INTO application_evidence (application_id, certificate_id, status)"
     " VALUES (?, ?, 'verified')";
@@ -108,7 +120,7 @@ enum { K_BODY, K_NUMBER, K_AWARDED };
 const struct field check_fields[] = {
 	[K_BODY] = { "awarding_body", v_code, F_REQUIRED },
 	[K_NUMBER] = { "certificate_number", v_certificate, F_REQUIRED },
-	[K_AWARDED] = { "awarded_on", v_date, 0 },
+	[K_AWARDED] = { "awarded_on", v_date, F_REQUIRED },
 	{ NULL, NULL, 0 }
 };
 
@@ -117,7 +129,8 @@ const struct field document_fields[] = {
 	{ NULL, NULL, 0 }
 };
 
-/* Hse.status/valid/route for the application; *valid as well. */
+/* Hse.status/valid/route for the application; *valid 1 for a pass, 2 for an
+ * exemption, 0 for neither. */
 static int
 hse_hdf(struct req *r, const struct app *a, int *valid)
 {
@@ -135,7 +148,7 @@ hse_hdf(struct req *r, const struct app *a, int *valid)
 		*valid = 1;
 	} else if (db_str(res, 3)) {
 		req_set(r, "Hse.status", req_printf(r, "Exempt: %s", db_str(res, 3)));
-		*valid = 1;
+		*valid = 2;
 	} else
 		req_set(r, "Hse.status", "No valid HS&E assessment or exemption");
 	if (*valid)
@@ -238,24 +251,47 @@ applications_check(struct req *r)
 	if (!a.editable)
 		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
 	if (!r->invalid) {
+		long per_user = portal_param_long(MODULE, "failed-checks-per-user-hour", 20);
+		long per_company = portal_param_long(MODULE, "failed-checks-per-company-hour", 100);
+
+		if ((rc = db_query(r->db, &res, sql_failed_checks, "uu", r->sess->user_id,
+		    r->sess->company_id)) != 0)
+			return rc;
+		if (db_next(res) && (db_int(res, 0) >= per_user || db_int(res, 1) >= per_company)) {
+			req_form_to_hdf(r);
+			req_setf(r, "Form.error", "Too many details that did not match have been "
+			    "checked in the last hour (%ld for you, %ld for your company). Please "
+			    "try again later, or upload the certificate for manual review.",
+			    per_user, per_company);
+			return show(r, &a);
+		}
 		rc = db_query(r->db, &res, sql_certificate, "uss", a.id, f[K_BODY].val,
 		    f[K_NUMBER].val);
 		if (rc != 0)
 			return rc;
+		/* The reason is logged; the person is told only that it did not match,
+		 * so a check says nothing about other people's certificates. */
 		if (!db_next(res))
-			why = "The awarding body holds no certificate with this number.";
+			why = "no such certificate";
 		else if (db_int(res, 1))
-			why = "The awarding body has withdrawn this certificate.";
+			why = "withdrawn";
 		else if (!db_int(res, 2))
-			why = "The certificate is held for someone else: the name or date of birth "
-			    "do not match the applicant's record.";
-		else if (f[K_AWARDED].present && strcmp(f[K_AWARDED].val, db_str(res, 3)) != 0)
-			why = "The date of award does not match the awarding body's record.";
+			why = "another person's certificate";
+		else if (strcmp(f[K_AWARDED].val, db_str(res, 3)) != 0)
+			why = "a different date of award";
+		else if (db_int(res, 4))
+			why = "already used by another person's application";
+		if (why && (rc = req_audit(r, "qualification_check_failed", "application",
+		    req_printf(r, "%llu", a.id), req_printf(r, "%s %s: %s", f[K_BODY].val,
+		    f[K_NUMBER].val, why))) != 0)
+			return rc;
 	}
 	if (r->invalid || why) {
 		req_form_to_hdf(r);
 		if (why)
-			req_set(r, "Form.error", why);
+			req_set(r, "Form.error", "These details do not match the awarding body's "
+			    "record. Please check the awarding body, the certificate number and the "
+			    "date of award, or upload the certificate for manual review.");
 		return show(r, &a);
 	}
 	rc = db_exec(r->db, sql_add_certificate, "uu", a.id, (unsigned long long)db_int(res, 0));
@@ -291,7 +327,7 @@ applications_document(struct req *r)
 	else if (u == NULL || u->len == 0)
 		err = "Please choose a document to upload.";
 	else
-		err = document_check(u->data, u->len, DOCUMENT_MAX, &type);
+		err = document_check(u->data, u->len, portal_upload_max(), &type);
 	if (err) {
 		req_set(r, "Form.document.error", err);
 		return show(r, &a);

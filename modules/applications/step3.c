@@ -54,8 +54,18 @@ static const char *const sql_grade_ok =
     "SELECT 1 FROM grades g JOIN card_types t ON t.id = ? WHERE g.id = ?"
     " AND ((t.code = 'craft' AND g.kind = 'jib')"
     " OR (t.code IN ('jib_apprentice', 'non_jib_apprentice') AND g.kind = 'apprentice'))";
-static const char *const sql_type_ok =
-    "SELECT 1 FROM card_types WHERE id = ?";
+/* For another card type: what the person holds of it, and anything open of it. */
+static const char *const sql_type_for =
+    "SELECT t.renewable,"
+    " (SELECT MAX(c.expires_on) FROM cards c WHERE c.operative_id = a.operative_id"
+    "   AND c.card_type_id = t.id AND c.status IN ('valid', 'expired')) IS NOT NULL,"
+    " IFNULL((SELECT MAX(c.expires_on) FROM cards c WHERE c.operative_id = a.operative_id"
+    "   AND c.card_type_id = t.id AND c.status IN ('valid', 'expired'))"
+    "   > CURDATE() + INTERVAL 3 MONTH, 0),"
+    " EXISTS (SELECT 1 FROM applications x WHERE x.operative_id = a.operative_id"
+    "   AND x.company_id = a.company_id AND x.card_type_id = t.id AND x.id <> a.id"
+    "   AND x.state NOT IN ('dispatched', 'cancelled'))"
+    " FROM card_types t JOIN applications a ON a.id = ? WHERE t.id = ?";
 
 /* CHANGE (card_type or occupation) shows the page again for the new choice. */
 static const char *
@@ -226,10 +236,17 @@ applications_step3_save(struct req *r)
 	type = f[O_TYPE].err ? a.card_type : (unsigned long long)f[O_TYPE].num;
 	occupation = f[O_OCCUPATION].err ? 0 : (unsigned long long)f[O_OCCUPATION].num;
 	grade = f[O_GRADE].present && !f[O_GRADE].err ? (unsigned long long)f[O_GRADE].num : 0;
-	if ((rc = exists(r, sql_type_ok, type, 0, 0, &ok)) != 0)
+	/* Another card type only where this kind of application applies to it. */
+	if ((rc = db_query(r->db, &res, sql_type_for, "uu", a.id, type)) != 0)
 		return rc;
-	if (!ok) {
+	if (!db_next(res)) {
 		f[O_TYPE].err = "Please choose a card type from the list.";
+		r->invalid++;
+		type = a.card_type;
+	} else if (type != a.card_type && (db_int(res, 3) || !kind_offered(a.kind,
+	    (int)db_int(res, 1), (int)db_int(res, 2), (int)db_int(res, 0)))) {
+		f[O_TYPE].err = db_int(res, 3) ? "An application for that card is already open." :
+		    "This kind of application does not apply to that card type for this person.";
 		r->invalid++;
 		type = a.card_type;
 	}

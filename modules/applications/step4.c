@@ -105,7 +105,7 @@ summary(struct req *r, const struct app *a, size_t *missing, const char **hold,
 	if ((rc = app_hse_valid(r, a, &valid)) != 0)
 		return rc;
 	if (valid)
-		*route = "passed";
+		*route = valid == 2 ? "exemption" : "passed";
 	else if (hse_route[0] == '\0' || strcmp(hse_route, "passed") == 0 ||
 	    strcmp(hse_route, "exemption") == 0)
 		MISSING("A valid HS&E assessment or exemption, or how it will be sat (step 2).");
@@ -133,7 +133,8 @@ applications_step4(struct req *r)
 
 	if ((rc = app_page(r, &a, 4)) != 0)
 		return rc;
-	if (a.editable && (rc = app_reached(r, &a, 4)) != 0)
+	if (a.editable && req_can(r, PERM_FILL_IN_APPLICATIONS) &&
+	    (rc = app_reached(r, &a, 4)) != 0)
 		return rc;
 	if ((rc = summary(r, &a, &missing, &hold, &route)) != 0)
 		return rc;

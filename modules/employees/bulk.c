@@ -236,6 +236,9 @@ employees_bulk_upload(struct req *r)
 		;
 	if (u == NULL || u->len == 0)
 		return refuse(r, "Please choose a CSV file to upload.");
+	if (u->len > portal_upload_max())
+		return refuse(r, req_printf(r, "The file is larger than %zu MB.",
+		    portal_upload_max() / (1024 * 1024)));
 	n = req_csv(r, u->data, u->len, (size_t)allowance + 1, &rows, &err);
 	if (n < 0)
 		return refuse(r, req_printf(r, "The file cannot be read: %s", err));

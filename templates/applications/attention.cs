@@ -101,7 +101,7 @@
             <td><?cs var:f.name ?></td>
             <td><?cs var:f.employed_by ?></td>
             <td><?cs var:f.group ?></td>
-            <td><span class="tag<?cs if:f.hse == "Passed" ?> tag-green<?cs elif:f.hse != "Exempt" ?> tag-grey<?cs /if ?>"><?cs var:f.hse ?></span></td>
+            <td><span class="tag<?cs if:f.hse == "OK" ?> tag-green<?cs elif:f.hse == "None" ?> tag-grey<?cs else ?> tag-amber<?cs /if ?>"><?cs var:f.hse ?></span></td>
             <td><span class="tag<?cs if:f.photo == "OK" ?> tag-green<?cs else ?> tag-grey<?cs /if ?>"><?cs var:f.photo ?></span></td>
             <td><?cs var:f.type ?></td>
             <td><?cs var:f.grade ?></td>

@@ -10,7 +10,7 @@
      Session.csrf, Page.base.
      Form id="step3-form" (POST /applications/ID/step3). The CHANGE buttons
      submit the same form with change=card_type or change=occupation: the
-     module saves the choice and shows step3.cs again with the occupations
+     module shows step3.cs again (saving nothing) with the occupations
      and grades that now apply (no JavaScript). FINALISE & REVIEW > submits
      without "change". Tests: id="requirements". ?><?cs include:"layout/header.cs" ?>
 <div class="page-header">

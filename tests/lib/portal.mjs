@@ -567,3 +567,216 @@ export async function walkCurrent(client, { q = '', sort = 'name' } = {}, maxPag
   }
   return { ids, pages: bodies.length, bodies };
 }
+
+// ------------------------------------------------------------------------------------------
+// The applications module: images, uploads and fixtures (tests/integration/5*-applications-*
+// and tests/browser/applications.mjs)
+// ------------------------------------------------------------------------------------------
+import zlib from 'node:zlib'; // (imports are hoisted: usable above too)
+// ------------------------------------------------------------------------------------------
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+function crc32(buf) {
+  let c = -1;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+function pngChunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td));
+  return Buffer.concat([len, td, crc]);
+}
+
+// A valid RGB PNG of width x height (a head-and-shoulders-ish gradient), made without
+// dependencies: signature, IHDR, one IDAT (zlib of the filtered scanlines), IEND.
+export function pngImage(width, height, { seed = 0 } = {}) {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  const cx = width / 2;
+  const cy = height * 0.4;
+  const r2 = (Math.min(width, height) * 0.25) ** 2;
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    raw[row] = 0; // filter: none
+    for (let x = 0; x < width; x++) {
+      const o = row + 1 + x * 3;
+      const inHead = (x - cx) ** 2 + (y - cy) ** 2 < r2;
+      raw[o] = inHead ? 224 : (200 + seed) & 0xff;
+      raw[o + 1] = inHead ? 180 : 210;
+      raw[o + 2] = inHead ? 150 : (230 - (y * 40) / height) | 0;
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', zlib.deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// A minimal one-page PDF with a line of text.
+export function pdfDocument(text = 'Certificate') {
+  const stream = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objs.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+// POST multipart/form-data: fields {name: value}, files [{field, data, filename, type}].
+export async function postMultipart(client, path, fields, files) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  for (const f of files) {
+    fd.append(f.field, new Blob([f.data], { type: f.type || 'application/octet-stream' }), f.filename);
+  }
+  return client.request('POST', path, { body: fd });
+}
+
+// The session's CSRF token, kept on the client.
+export async function appCsrf(client) {
+  if (!client.appCsrfToken) client.appCsrfToken = await client.csrf('/dashboard');
+  return client.appCsrfToken;
+}
+
+// Choose Application Types (POST /applications/start) for operative ids.
+export async function startChoices(client, ids) {
+  const form = new URLSearchParams({ _csrf: await appCsrf(client) });
+  for (const id of ids) form.append('id', String(id));
+  return client.request('POST', '/applications/start', {
+    body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+// The rows of choose.cs: [{operative, name, error, existingUrl, choices: [{value, label}]}].
+export function chooseRows(html) {
+  const m = html.match(/<table\b[^>]*id="choose-table"[^>]*>([\s\S]*?)<\/table>/i);
+  if (!m) return null;
+  const body = (m[1].match(/<tbody\b[^>]*>([\s\S]*?)<\/tbody>/i) || [null, ''])[1];
+  const rows = [];
+  for (const tr of body.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
+    const h = tr[1];
+    const name = (h.match(/<th\b[^>]*>([\s\S]*?)<\/th>/i) || [null, ''])[1];
+    if (!name) continue;
+    const op = h.match(/name="operative" value="(\d+)"/);
+    const err = h.match(/class="field-error row-message">([\s\S]*?)<\/p>/i);
+    const link = h.match(/<a href="([^"]*)">View the application<\/a>/);
+    rows.push({
+      operative: op ? op[1] : null,
+      name: decodeEntities(name.replace(/<[^>]*>/g, '')).trim(),
+      error: err ? decodeEntities(err[1].replace(/<a\b[\s\S]*?<\/a>/g, '').replace(/<[^>]*>/g, ''))
+        .replace(/^\s*Error:\s*/, '').trim() : null,
+      existingUrl: link ? decodeEntities(link[1]) : null,
+      choices: [...h.matchAll(/<option value="([^"]*)"[^>]*>([\s\S]*?)<\/option>/gi)]
+        .map((o) => ({ value: decodeEntities(o[1]), label: decodeEntities(o[2]).trim() })),
+    });
+  }
+  return rows;
+}
+
+// POST /applications/create with pairs [[operativeId, choice], ...].
+export async function createApplications(client, pairs) {
+  const form = new URLSearchParams({ _csrf: await appCsrf(client) });
+  for (const [op, choice] of pairs) {
+    form.append('operative', String(op));
+    form.append('choice', choice);
+  }
+  return client.request('POST', '/applications/create', {
+    body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+// Starts one application and returns its id (throws unless the portal answers 303 to step 1).
+export async function startApplication(client, operativeId, choice = 'craft:initial') {
+  const r = await createApplications(client, [[operativeId, choice]]);
+  const m = (r.location || '').match(/\/applications\/(\d+)\/step1$/);
+  if (r.status !== 303 || !m) {
+    throw new Error(`create ${operativeId} ${choice}: status ${r.status}, location ${r.location}; ` +
+      `${pageText(r.body).slice(0, 300)}`);
+  }
+  return m[1];
+}
+
+// POST a form of the applications module with the session's CSRF token; repeated values
+// as arrays.
+export async function appPost(client, path, fields = {}) {
+  const form = new URLSearchParams({ _csrf: await appCsrf(client) });
+  for (const [k, v] of Object.entries(fields)) {
+    for (const x of Array.isArray(v) ? v : [v]) form.append(k, String(x));
+  }
+  return client.request('POST', path, {
+    body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+// Uploads a photo (POST /applications/ID/photo).
+export async function uploadPhoto(client, appId, data, { filename = 'photo.png', type = 'image/png' } = {}) {
+  return postMultipart(client, `/applications/${appId}/photo`, { _csrf: await appCsrf(client) },
+    [{ field: 'photo', data, filename, type }]);
+}
+
+// Uploads a document (POST /applications/ID/document).
+export async function uploadDocument(client, appId, data, { purpose = 'qualification', filename = 'certificate.pdf',
+  type = 'application/pdf' } = {}) {
+  return postMultipart(client, `/applications/${appId}/document`, { _csrf: await appCsrf(client), purpose },
+    [{ field: 'document', data, filename, type }]);
+}
+
+// Fills an application up to step 4 with SQL-free requests: contact details, a photo,
+// the HS&E route when needed, and an occupation (Electrical Labourer (2018) with the grade
+// Electrical Labourer for craft cards). Returns nothing; throws on an unexpected answer.
+export async function completeApplication(client, appId, { office, hseRoute = 'online',
+  occupation = 'electrical_labourer', grade = 'electrical_labourer', photo = true } = {}) {
+  const expect = (r, what) => {
+    if (r.status !== 303) throw new Error(`${what}: status ${r.status}; ${pageText(r.body).slice(0, 300)}`);
+  };
+  const officeId = office ?? sqlValue(`SELECT office_id FROM applications WHERE id = ${appId}`);
+  expect(await appPost(client, `/applications/${appId}/step1`, {
+    business_phone: '01632 960999', business_email: 'site@test.example', delivery_office_id: officeId,
+  }), 'step 1');
+  if (photo) expect(await uploadPhoto(client, appId, pngImage(300, 400)), 'photo');
+  if (hseRoute) expect(await appPost(client, `/applications/${appId}/hse`, { hse_route: hseRoute }), 'hse');
+  const typeId = sqlValue(`SELECT card_type_id FROM applications WHERE id = ${appId}`);
+  const occ = sqlValue(`SELECT id FROM occupations WHERE code = ${q(occupation)}`);
+  const fields = { card_type: typeId, occupation_id: occ };
+  if (grade) fields.grade_id = sqlValue(`SELECT id FROM grades WHERE code = ${q(grade)}`);
+  expect(await appPost(client, `/applications/${appId}/step3`, fields), 'step 3');
+}
+
+// A company of its own with one employed operative (no card unless given) and an
+// application started for them. Returns {co, op, appId}.
+export async function applicationFixture({ label = 'Apps', operative = {}, choice = 'craft:initial' } = {}) {
+  const co = await freshCompany(label);
+  const op = createOperative(operative);
+  employ(op.id, co.id, co.office);
+  const appId = await startApplication(co.client, op.id, choice);
+  return { co, op, appId };
+}

@@ -197,12 +197,12 @@ test_photos(void)
 	memcpy(bomb, png, plen);
 	memcpy(bomb + 16, "\x00\x01\x86\xa0\x00\x01\x86\xa0", 8);	/* 100000 x 100000 */
 	check_refused("PNG header 100000x100000", bomb, plen, MB,
-	    "The photo has too many pixels: it must be at most 10,000 pixels on each side "
-	    "and 40 megapixels in all.");
+	    "The photo has too many pixels: it must be at most 4,000 pixels on each side "
+	    "and 12 megapixels in all.");
 	memcpy(bomb + 16, "\x00\x00\x1b\x58\x00\x00\x1f\x40", 8);	/* 7000 x 8000 */
 	check_refused("PNG header 7000x8000 (56 MP)", bomb, plen, MB,
-	    "The photo has too many pixels: it must be at most 10,000 pixels on each side "
-	    "and 40 megapixels in all.");
+	    "The photo has too many pixels: it must be at most 4,000 pixels on each side "
+	    "and 12 megapixels in all.");
 	memcpy(bomb + 16, "\x80\x00\x00\x00\x80\x00\x00\x00", 8);	/* 2^31 */
 	check_refused("PNG header 2^31 x 2^31", bomb, plen, MB, "The photo could not be read.");
 	free(bomb);
@@ -212,8 +212,8 @@ test_photos(void)
 	ok(s != 0, "JPEG has a SOF0");
 	memcpy(bomb + s + 3, "\xea\x60\xea\x60", 4);	/* 60000 x 60000 */
 	check_refused("JPEG frame 60000x60000", bomb, jlen, MB,
-	    "The photo has too many pixels: it must be at most 10,000 pixels on each side "
-	    "and 40 megapixels in all.");
+	    "The photo has too many pixels: it must be at most 4,000 pixels on each side "
+	    "and 12 megapixels in all.");
 	memcpy(bomb + s + 3, "\x02\x58\x01\xc2", 4);	/* 450 x 600: more than the data */
 	check_refused("JPEG frame larger than its data", bomb, jlen, MB,
 	    "The photo could not be read.");
