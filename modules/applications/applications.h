@@ -61,6 +61,8 @@ int	app_evidence_hdf(struct req *, const struct app *);
 int	applications_step3(struct req *);
 int	applications_step3_save(struct req *);
 extern const struct field step3_fields[];
+/* Fills Endorse.* and, when missing is not NULL, says which endorsement is lacking. */
+int	applications_endorsements(struct req *, const struct app *, const char **missing);
 /* Fills Requirements.N and returns through *unmet the first unmet one (or NULL). */
 int	applications_requirements(struct req *, const struct app *, const char **unmet);
 

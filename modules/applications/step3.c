@@ -43,8 +43,29 @@ static const char *const sql_evidence_kinds =
     " JOIN qualifications q ON q.id = c.qualification_id"
     " WHERE v.application_id = ? AND v.status = 'verified'";
 static const char *const sql_save =
-    "UPDATE applications SET card_type_id = ?, occupation_id = ?, grade_id = NULLIF(?, 0)"
-    " WHERE id = ? AND state = 'in_progress'";
+    "UPDATE applications SET card_type_id = ?, occupation_id = ?, grade_id = NULLIF(?, 0),"
+    " qs_requested = ? WHERE id = ? AND state = 'in_progress'";
+/*
+ * Endorsements: set by a user who holds the permission and ticks the box,
+ * cleared by one who holds it and does not; anyone changing the grade (or
+ * dropping the request) clears what no longer applies.
+ */
+static const char *const sql_endorse =
+    "UPDATE applications SET"
+    " grading_endorsed_by = CASE WHEN ? = 1 THEN ? WHEN ? = 1 OR ? = 1 THEN NULL"
+    "   ELSE grading_endorsed_by END,"
+    " grading_endorsed_at = IF(grading_endorsed_by IS NULL, NULL,"
+    "   IF(? = 1, NOW(6), grading_endorsed_at)),"
+    " qs_endorsed_by = CASE WHEN ? = 1 AND qs_requested = 1 THEN ?"
+    "   WHEN ? = 1 OR qs_requested = 0 THEN NULL ELSE qs_endorsed_by END,"
+    " qs_endorsed_at = IF(qs_endorsed_by IS NULL, NULL, IF(? = 1, NOW(6), qs_endorsed_at))"
+    " WHERE id = ?";
+static const char *const sql_endorsements =
+    "SELECT a.qs_requested, a.grading_endorsed_by IS NOT NULL, a.qs_endorsed_by IS NOT NULL,"
+    " a.grade_id IS NOT NULL AND EXISTS (SELECT 1 FROM cards c WHERE c.operative_id = a.operative_id"
+    "   AND c.card_type_id = a.card_type_id AND c.status = 'valid' AND c.expires_on >= CURDATE()"
+    "   AND NOT (c.grade_id <=> a.grade_id))"
+    " FROM applications a WHERE a.id = ?";
 static const char *const sql_clear_additional =
     "DELETE FROM application_additional_occupations WHERE application_id = ?";
 static const char *const sql_add_additional =
@@ -77,13 +98,24 @@ v_change(const char *in, char *out, size_t cap, long long *num)
 	    "Please use the buttons of the page.";
 }
 
-enum { O_TYPE, O_OCCUPATION, O_GRADE, O_ADDITIONAL, O_CHANGE };
+static const char *
+v_yes(const char *in, char *out, size_t cap, long long *num)
+{
+	(void)num;
+	snprintf(out, cap, "%s", in);
+	return strcmp(in, "yes") == 0 ? NULL : "Please use the check box.";
+}
+
+enum { O_TYPE, O_OCCUPATION, O_GRADE, O_ADDITIONAL, O_CHANGE, O_QS, O_END_GRADING, O_END_QS };
 const struct field step3_fields[] = {
 	[O_TYPE] = { "card_type", v_id, F_REQUIRED },
 	[O_OCCUPATION] = { "occupation_id", v_id, 0 },
 	[O_GRADE] = { "grade_id", v_id, 0 },
 	[O_ADDITIONAL] = { "additional", v_id, F_MULTI },
 	[O_CHANGE] = { "change", v_change, 0 },
+	[O_QS] = { "qs", v_yes, 0 },
+	[O_END_GRADING] = { "endorse_grading", v_yes, 0 },
+	[O_END_QS] = { "endorse_qs", v_yes, 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -189,7 +221,40 @@ show(struct req *r, struct app *a, unsigned long long type, unsigned long long o
 	}
 	a->occupation = occupation;
 	a->card_type = type;
+	if ((rc = applications_endorsements(r, a, NULL)) != 0)
+		return rc;
 	return applications_requirements(r, a, &unmet) ? HTTP_UNAVAILABLE : HTTP_OK;
+}
+
+int
+applications_endorsements(struct req *r, const struct app *a, const char **missing)
+{
+	struct dbres *res;
+	int rc;
+
+	if (missing)
+		*missing = NULL;
+	if ((rc = db_query(r->db, &res, sql_endorsements, "u", a->id)) != 0)
+		return rc;
+	if (!db_next(res))
+		return HTTP_SERVER_ERROR;
+	if (db_int(res, 0))
+		req_set(r, "Endorse.qs_requested", "1");
+	if (db_int(res, 1))
+		req_set(r, "Endorse.grading", "1");
+	if (db_int(res, 2))
+		req_set(r, "Endorse.qs", "1");
+	if (db_int(res, 3))
+		req_set(r, "Endorse.grading_needed", "1");
+	if (req_can(r, PERM_ENDORSE_GRADING))
+		req_set(r, "Endorse.can_grading", "1");
+	if (req_can(r, PERM_ENDORSE_QS))
+		req_set(r, "Endorse.can_qs", "1");
+	if (missing && db_int(res, 3) && !db_int(res, 1))
+		*missing = "An endorsement of the change in grading, by a user who may give it (step 3).";
+	else if (missing && db_int(res, 0) && !db_int(res, 2))
+		*missing = "An endorsement of the qualified supervisor status, by a user who may give it (step 3).";
+	return 0;
 }
 
 int
@@ -291,9 +356,25 @@ applications_step3_save(struct req *r)
 	}
 	if ((rc = db_begin(r->db)) != 0)
 		return rc;
-	if ((rc = db_exec(r->db, sql_save, "uuuu", type, occupation, grade, a.id)) != 0 ||
-	    (rc = db_exec(r->db, sql_clear_additional, "u", a.id)) != 0)
-		goto fail;
+	{
+		long long can_g = req_can(r, PERM_ENDORSE_GRADING), can_q = req_can(r, PERM_ENDORSE_QS);
+		long long end_g = can_g && f[O_END_GRADING].present && !f[O_END_GRADING].err;
+		long long end_q = can_q && f[O_END_QS].present && !f[O_END_QS].err;
+		long long regraded = grade != a.grade;
+
+		if ((rc = db_exec(r->db, sql_save, "uuuiu", type, occupation, grade,
+		    (long long)(f[O_QS].present && !f[O_QS].err), a.id)) != 0 ||
+		    (rc = db_exec(r->db, sql_endorse, "iuiiiiuiiu",
+		    end_g, r->sess->user_id, can_g, regraded, end_g,
+		    end_q, r->sess->user_id, can_q, end_q, a.id)) != 0 ||
+		    (rc = db_exec(r->db, sql_clear_additional, "u", a.id)) != 0)
+			goto fail;
+		if ((end_g && (rc = req_audit(r, "grading_endorsed", "application",
+		    req_printf(r, "%llu", a.id), "")) != 0) ||
+		    (end_q && (rc = req_audit(r, "qs_endorsed", "application",
+		    req_printf(r, "%llu", a.id), "")) != 0))
+			goto fail;
+	}
 	for (v = &f[O_ADDITIONAL]; v; v = v->next)
 		if (v->present && (unsigned long long)v->num != occupation &&
 		    (rc = db_exec(r->db, sql_add_additional, "uu", a.id,

@@ -102,6 +102,14 @@ summary(struct req *r, const struct app *a, size_t *missing, const char **hold,
 		MISSING("The main occupation (step 3).");
 	else if (db_int(res, 12) && db_str(res, 9)[0] == '\0')
 		MISSING("The grade (step 3).");
+	{
+		const char *endorse;
+
+		if ((rc = applications_endorsements(r, a, &endorse)) != 0)
+			return rc;
+		if (endorse)
+			MISSING(endorse);
+	}
 	if ((rc = app_hse_valid(r, a, &valid)) != 0)
 		return rc;
 	if (valid)

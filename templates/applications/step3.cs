@@ -5,6 +5,8 @@
      App.occupation_id, Grades.N.id/name (select "grade_id", absent when none
      apply), App.grade_id, Additional.N.id/name/checked (check boxes
      "additional"), Registered.date, Requirements.N.name/met (met 1 or 0),
+     Endorse.qs_requested/qs/grading_needed/grading/can_qs/can_grading (check
+     boxes qs, endorse_qs, endorse_grading),
      Form.card_type/occupation_id/grade_id/additional .value/.error (a select
      with a Form value keeps it, else shows the App value), Form.error,
      Session.csrf, Page.base.
@@ -93,6 +95,31 @@
 <?cs /each ?>
 <?cs if:!?Additional.0.id ?>
       <p class="empty-inline">None</p>
+<?cs /if ?>
+    </fieldset>
+    <fieldset class="fieldset" id="endorsements">
+      <legend>Endorsements</legend>
+      <div class="checkbox">
+        <input type="checkbox" id="qs" name="qs" value="yes"<?cs if:Endorse.qs_requested ?> checked<?cs /if ?>>
+        <label for="qs">Apply for qualified supervisor (QS) status</label>
+      </div>
+<?cs if:Endorse.can_qs ?>
+      <div class="checkbox">
+        <input type="checkbox" id="endorse_qs" name="endorse_qs" value="yes"<?cs if:Endorse.qs ?> checked<?cs /if ?>>
+        <label for="endorse_qs">I endorse the qualified supervisor status</label>
+      </div>
+<?cs elif:Endorse.qs_requested && !Endorse.qs ?>
+      <p class="hint">The qualified supervisor status needs the endorsement of a user who may give it.</p>
+<?cs /if ?>
+<?cs if:Endorse.grading_needed ?>
+<?cs if:Endorse.can_grading ?>
+      <div class="checkbox">
+        <input type="checkbox" id="endorse_grading" name="endorse_grading" value="yes"<?cs if:Endorse.grading ?> checked<?cs /if ?>>
+        <label for="endorse_grading">I endorse this change in grading</label>
+      </div>
+<?cs elif:!Endorse.grading ?>
+      <p class="hint" id="grading-endorsement-needed">This grade differs from the operative's current card: the change in grading needs the endorsement of a user who may give it.</p>
+<?cs /if ?>
 <?cs /if ?>
     </fieldset>
     <div class="actions actions-split">

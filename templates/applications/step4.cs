@@ -92,6 +92,10 @@
     <dt>Main Occupation</dt><dd><?cs if:Occupation.name ?><?cs var:Occupation.name ?><?cs else ?><span class="hint">Not chosen</span><?cs /if ?></dd>
     <dt>Grade</dt><dd><?cs if:Grade.name ?><?cs var:Grade.name ?><?cs else ?><span class="hint">None</span><?cs /if ?></dd>
     <dt>ECS Registered Electrician Scheme</dt><dd><?cs if:Registered.date ?>You registered for the ECS Registered Electrician Scheme on <?cs var:Registered.date ?><?cs else ?>Not registered<?cs /if ?></dd>
+    <dt>Qualified supervisor status</dt><dd><?cs if:Endorse.qs_requested ?><?cs if:Endorse.qs ?>Applied for, endorsed<?cs else ?>Applied for, not yet endorsed<?cs /if ?><?cs else ?>Not applied for<?cs /if ?></dd>
+<?cs if:Endorse.grading_needed ?>
+    <dt>Change in grading</dt><dd><?cs if:Endorse.grading ?>Endorsed<?cs else ?>Not yet endorsed<?cs /if ?></dd>
+<?cs /if ?>
     <dt>Additional Occupations</dt>
     <dd><?cs if:?Additional.0.name ?><ul class="plain-list"><?cs each:a = Additional ?><li><?cs var:a.name ?></li><?cs /each ?></ul><?cs else ?>None<?cs /if ?></dd>
   </dl>
