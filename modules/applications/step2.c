@@ -5,9 +5,11 @@
  * awarding bodies' registers (imported feeds); documents kept for review.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <image.h>
+#include <ocr.h>
 
 #include "applications.h"
 
@@ -69,6 +71,18 @@ static const char *const sql_store_document =
 static const char *const sql_add_document =
     "INSERT INTO application_evidence (application_id, document_id, status)"
     " VALUES (?, ?, 'manual_review')";
+/* A certificate by body and number, for an applicant: is it theirs? */
+static const char *const sql_read_certificate =
+    "SELECT c.id, c.revoked,"
+    " c.first_name = o.first_name AND c.last_name = o.last_name"
+    "  AND c.date_of_birth = o.date_of_birth,"
+    " CONCAT(o.first_name, ' ', o.last_name) = ? OR CONCAT(o.last_name, ' ', o.first_name) = ?,"
+    " (? = '' OR c.awarded_on = ?),"
+    " EXISTS (SELECT 1 FROM application_evidence v JOIN applications x ON x.id = v.application_id"
+    "  WHERE v.certificate_id = c.id AND x.operative_id <> o.id)"
+    " FROM certificates c JOIN awarding_bodies b ON b.id = c.awarding_body_id"
+    " JOIN applications a ON a.id = ? JOIN operatives o ON o.id = a.operative_id"
+    " WHERE b.code = ? AND c.certificate_number = ?";
 static const char *const sql_get_document =
     "SELECT d.media_type, d.bytes, d.kind FROM documents d"
     " WHERE d.id = ? AND d.company_id = ? AND EXISTS (SELECT 1 FROM applications a"
@@ -307,10 +321,57 @@ applications_check(struct req *r)
 	return req_redirect(r, req_printf(r, "/applications/%llu/step2", a.id));
 }
 
+/*
+ * Reads an uploaded certificate (OCR, or a PDF's text layer) and looks what
+ * it says up in the awarding body's register. *certificate is the verified
+ * certificate's id, or 0 with *why: "unreadable", or what did not match
+ * (kept for the log; the person is told only that it did not match).
+ */
+static int
+read_certificate(struct req *r, const struct app *a, const void *data, size_t len,
+    const char *type, unsigned long long *certificate, const char **why)
+{
+	struct certificate_text ct;
+	struct dbres *res;
+	char *text = NULL;
+	int rc = 0;
+
+	*certificate = 0;
+	*why = "unreadable";
+	if (ocr_text(data, len, type, &text) != NULL || text == NULL)
+		return 0;
+	(void)certificate_parse(text, &ct);
+	free(text);
+	if (ct.body[0] == '\0' || ct.number[0] == '\0')
+		return 0;
+	rc = db_query(r->db, &res, sql_read_certificate, "ssssuss", ct.name, ct.name,
+	    ct.awarded, ct.awarded, a->id, ct.body, ct.number);
+	if (rc != 0)
+		return rc;
+	if (!db_next(res))
+		*why = "no such certificate";
+	else if (db_int(res, 1))
+		*why = "withdrawn";
+	else if (!db_int(res, 2))
+		*why = "another person's certificate";
+	else if (ct.name[0] && !db_int(res, 3))
+		*why = "the name printed is not the applicant's";
+	else if (!db_int(res, 4))
+		*why = "a different date of award";
+	else if (db_int(res, 5))
+		*why = "already used by another person's application";
+	else {
+		*why = "";
+		*certificate = (unsigned long long)db_int(res, 0);
+	}
+	return 0;
+}
+
 int
 applications_document(struct req *r)
 {
-	const char *purpose = r->fields[0].val, *type = NULL, *err;
+	const char *purpose = r->fields[0].val, *type = NULL, *err, *why = NULL;
+	unsigned long long certificate = 0;
 	const struct upload *u;
 	struct app a;
 	int rc;
@@ -332,23 +393,46 @@ applications_document(struct req *r)
 		req_set(r, "Form.document.error", err);
 		return show(r, &a);
 	}
+	/* Read it: the awarding body, number, name and date it shows, checked
+	 * against the body's register like CHECK DETAILS. */
+	if (strcmp(purpose, "qualification") == 0 &&
+	    (rc = read_certificate(r, &a, u->data, u->len, type, &certificate, &why)) != 0)
+		return rc;
 	if ((rc = db_begin(r->db)) != 0)
 		return rc;
 	if ((rc = db_exec(r->db, sql_store_document, "uussubbu", r->sess->company_id,
 	    a.operative, purpose, type, (unsigned long long)u->len,
 	    (const void *)u->data, u->len, (const void *)u->data, u->len,
-	    r->sess->user_id)) != 0 ||
-	    (rc = db_exec(r->db, sql_add_document, "uu", a.id, db_last_id(r->db))) != 0 ||
-	    (rc = req_audit(r, "document_uploaded", "application", req_printf(r, "%llu", a.id),
-	    purpose)) != 0 ||
-	    (rc = db_commit(r->db)) != 0) {
-		db_rollback(r->db);
-		return rc;
-	}
-	/* Reading certificates automatically (OCR) is not built yet: say so plainly. */
-	req_flash(r, "The document could not be checked automatically; it has been kept for "
-	    "the scheme's manual review.");
+	    r->sess->user_id)) != 0)
+		goto fail;
+	if (certificate) {
+		rc = db_exec(r->db, sql_add_certificate, "uu", a.id, certificate);
+		if (rc == HTTP_CONFLICT)
+			rc = 0;		/* already on the application */
+	} else
+		rc = db_exec(r->db, sql_add_document, "uu", a.id, db_last_id(r->db));
+	if (rc != 0 || (rc = req_audit(r, certificate ? "qualification_verified" :
+	    "document_uploaded", "application", req_printf(r, "%llu", a.id),
+	    certificate ? "read from an uploaded certificate" : purpose)) != 0 ||
+	    (why && why[0] && (rc = req_audit(r, "qualification_check_failed", "application",
+	    req_printf(r, "%llu", a.id), req_printf(r, "uploaded certificate: %s", why))) != 0) ||
+	    (rc = db_commit(r->db)) != 0)
+		goto fail;
+	if (certificate)
+		req_flash(r, "The certificate was read and automatically verified with the "
+		    "awarding body.");
+	else if (why && strcmp(why, "unreadable") == 0)
+		req_flash(r, "The document could not be read automatically (the image may not be "
+		    "clear enough); it has been kept for the scheme's manual review.");
+	else if (why && why[0])
+		req_flash(r, "The details on the document do not match the awarding body's record; "
+		    "it has been kept for the scheme's manual review.");
+	else
+		req_flash(r, "The document has been kept for the scheme's manual review.");
 	return req_redirect(r, req_printf(r, "/applications/%llu/step2", a.id));
+fail:
+	db_rollback(r->db);
+	return rc;
 }
 
 int
