@@ -45,8 +45,11 @@ static const char *const sql_open =
     " AND card_type_id = ? AND state NOT IN ('dispatched', 'cancelled')";
 static const char *const sql_insert =
     "INSERT INTO applications (reference, company_id, office_id, operative_id, card_type_id,"
-    " kind, business_phone, business_email, delivery_office_id, created_by)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " kind, business_phone, business_email, delivery_office_id, created_by, batch_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0))";
+/* The first of a batch names the batch. */
+static const char *const sql_first_of_batch =
+    "UPDATE applications SET batch_id = id WHERE id = ?";
 
 static const char *
 v_choice(const char *in, char *out, size_t cap, long long *num)
@@ -280,16 +283,19 @@ applications_create(struct req *r)
 		const char *kind = strchr(rows[i].choice, ':') + 1;
 
 		for (tries = 0; tries < 5; tries++) {
-			rc = db_exec(r->db, sql_insert, "suuuusssuu", new_reference(r), s->company_id,
+			rc = db_exec(r->db, sql_insert, "suuuusssuuu", new_reference(r), s->company_id,
 			    rows[i].office, rows[i].operative, rows[i].type_for_choice, kind,
-			    rows[i].phone, rows[i].email, rows[i].office, s->user_id);
+			    rows[i].phone, rows[i].email, rows[i].office, s->user_id, first);
 			if (rc != HTTP_CONFLICT)
 				break;
 		}
 		if (rc != 0)
 			goto fail;
-		if (first == 0)
+		if (first == 0) {
 			first = db_last_id(r->db);
+			if ((rc = db_exec(r->db, sql_first_of_batch, "u", first)) != 0)
+				goto fail;
+		}
 		if ((rc = req_audit(r, "application_started", "application",
 		    req_printf(r, "%llu", db_last_id(r->db)), rows[i].choice)) != 0)
 			goto fail;

@@ -33,6 +33,12 @@ static const char *const sql_finalise =
     "UPDATE applications SET state = 'finalised', hold_reason = ?,"
     " hse_route = IF(? = '', hse_route, ?), finalised_by = ?, finalised_at = NOW(6)"
     " WHERE id = ? AND state = 'in_progress'";
+/* The next candidate of those started together, still in progress:
+ * finalising leads on to them in turn. */
+static const char *const sql_next =
+    "SELECT n.id FROM applications n JOIN applications a ON a.id = ?"
+    " WHERE n.batch_id = a.batch_id AND n.company_id = a.company_id"
+    " AND n.state = 'in_progress' AND n.id <> a.id ORDER BY n.id LIMIT 1";
 static const char *const sql_unfinalise =
     "UPDATE applications a JOIN offices f ON f.id = a.office_id"
     " SET a.state = 'in_progress', a.finalised_by = NULL, a.finalised_at = NULL,"
@@ -185,6 +191,17 @@ applications_finalise(struct req *r)
 		goto fail;
 	req_flash(r, req_printf(r, "Application %s has been finalised%s.", a.reference,
 	    hold[0] ? " (it will wait on hold after payment: see its note)" : ""));
+	{
+		struct dbres *next;
+
+		if (db_query(r->db, &next, sql_next, "u", a.id) == 0 &&
+		    db_next(next)) {
+			req_flash(r, req_printf(r, "Application %s has been finalised; now the next "
+			    "candidate.", a.reference));
+			return req_redirect(r, req_printf(r, "/applications/%s/step1",
+			    db_str(next, 0)));
+		}
+	}
 	return req_redirect(r, "/applications/attention");
 fail:
 	db_rollback(r->db);

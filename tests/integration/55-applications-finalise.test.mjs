@@ -155,3 +155,24 @@ test('UNFINALISE puts finalised applications back in progress (hold reason clear
   assert.equal(again.status, 303);
   assert.match(pageText((await co.client.get('/applications/attention')).body), /0 applications are back in progress\./);
 });
+
+test('finalising one of several candidates started together leads on to the next', async () => {
+  const { freshCompany: fc, createOperative: mk, employ: emp, createApplications: ca, completeApplication: done,
+    appPost: post, sqlValue: sv } = await import('../lib/portal.mjs');
+  const c = await fc('Batch');
+  const a = mk({ first: 'First', last: 'Inline' });
+  const b = mk({ first: 'Second', last: 'Inline' });
+  emp(a.id, c.id, c.office);
+  emp(b.id, c.id, c.office);
+  const r = await ca(c.client, [[a.id, 'craft:initial'], [b.id, 'craft:initial']]);
+  assert.equal(r.status, 303);
+  const first = r.location.match(/\/applications\/(\d+)\//)[1];
+  const second = sv(`SELECT id FROM applications WHERE operative_id = ${b.id}`);
+  await done(c.client, first);
+  const f = await post(c.client, `/applications/${first}/finalise`, { declaration: 'yes' });
+  assert.equal(f.status, 303);
+  assert.equal(f.location, `/applications/${second}/step1`);
+  await done(c.client, second);
+  const g = await post(c.client, `/applications/${second}/finalise`, { declaration: 'yes' });
+  assert.equal(g.location, '/applications/attention', 'the last one goes to the list');
+});
