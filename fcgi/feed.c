@@ -18,56 +18,20 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include "feed.h"
 #include "validate.h"
+#include "xmlutil.h"
 
 #define NAME_MAX_CHARS	100	/* certificates.first_name, last_name */
 #define TITLE_MAX_CHARS	200	/* certificates.qualification_title */
-
-/* The first error libxml2 reports, as "NAME:LINE: message". */
-struct xml_errors {
-	const char	*name;
-	char		*buf;
-	size_t		 len;
-	int		 have;
-};
 
 /* What the parser's DOCTYPE hook saw. */
 struct guard {
 	int	 doctype;
 	long	 line;
 };
-
-static void
-collect_error(void *ctx, xmlErrorPtr e)
-{
-	struct xml_errors *errs = ctx;
-	char msg[512], where[160] = "";
-	size_t n;
-
-	if (errs->have || e == NULL)
-		return;
-	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "error");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	/* Name the element too: schema errors say what is wrong, not where. */
-	if (e->node != NULL) {
-		xmlNodePtr node = e->node;
-
-		if (node->type == XML_ATTRIBUTE_NODE && node->parent)
-			snprintf(where, sizeof(where), "<%s %s>: ",
-			    (const char *)node->parent->name, (const char *)node->name);
-		else if (node->type == XML_ELEMENT_NODE)
-			snprintf(where, sizeof(where), "<%s>: ", (const char *)node->name);
-	}
-	snprintf(errs->buf, errs->len, "%s:%d: %s%s", errs->name, e->line, where, msg);
-	errs->have = 1;
-}
 
 /*
  * The parser calls this on "<!DOCTYPE name ...", before it reads the
@@ -90,16 +54,6 @@ refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar
 }
 
 static char *
-xstrdup(const char *s)
-{
-	char *p = strdup(s ? s : "");
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static char *
 xprintf(const char *fmt, ...)
 {
 	va_list ap;
@@ -111,16 +65,6 @@ xprintf(const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		abort();
-	return s;
-}
-
-static char *
-attr(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *s = xstrdup(v ? (const char *)v : "");
-
-	xmlFree(v);
 	return s;
 }
 
@@ -143,35 +87,6 @@ squeeze(char *s)
 	}
 	*w = '\0';
 	return s;
-}
-
-static size_t
-utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
-static int
-is(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
-{
-	xmlNodePtr c;
-
-	for (c = n->children; c; c = c->next)
-		if (is(c, name))
-			return c;
-	return NULL;
 }
 
 int
@@ -292,9 +207,9 @@ fill(struct feed *f, xmlNodePtr root, const char *name, const char *today,
 	char *s;
 	size_t cap = 0;
 
-	f->body = attr(root, "body");
+	f->body = xml_attr(root, "body", "");
 	f->body_line = xmlGetLineNo(root);
-	s = attr(root, "generated");
+	s = xml_attr(root, "generated", "");
 	if (!feed_date_ok(s) || strcmp(s, today) > 0) {
 		snprintf(err, errlen, "%s:%ld: <certificates generated>: %s is %s", name,
 		    f->body_line, s, feed_date_ok(s) ? "in the future" : "not a date");
@@ -307,9 +222,8 @@ fill(struct feed *f, xmlNodePtr root, const char *name, const char *today,
 	for (n = root->children; n; n = n->next) {
 		struct feed_row *r;
 		xmlNodePtr cand, title;
-		xmlChar *t;
 
-		if (!is(n, "certificate"))
+		if (!xml_is(n, "certificate"))
 			continue;
 		if (f->nrows == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -320,25 +234,23 @@ fill(struct feed *f, xmlNodePtr root, const char *name, const char *today,
 		r = &f->rows[f->nrows++];
 		memset(r, 0, sizeof(*r));
 		r->line = xmlGetLineNo(n);
-		r->number = attr(n, "number");
-		r->qualification = attr(n, "qualification");
-		s = attr(n, "awarded");
+		r->number = xml_attr(n, "number", "");
+		r->qualification = xml_attr(n, "qualification", "");
+		s = xml_attr(n, "awarded", "");
 		snprintf(r->awarded, sizeof(r->awarded), "%s", s);
 		free(s);
-		s = attr(n, "revoked");
+		s = xml_attr(n, "revoked", "");
 		r->revoked = strcmp(s, "true") == 0;
 		free(s);
 		/* The schema guarantees both children. */
-		cand = child(n, "candidate");
-		title = child(n, "title");
-		r->first = squeeze(attr(cand, "first"));
-		r->last = squeeze(attr(cand, "last"));
-		s = attr(cand, "born");
+		cand = xml_child(n, "candidate");
+		title = xml_child(n, "title");
+		r->first = squeeze(xml_attr(cand, "first", ""));
+		r->last = squeeze(xml_attr(cand, "last", ""));
+		s = xml_attr(cand, "born", "");
 		snprintf(r->born, sizeof(r->born), "%s", s);
 		free(s);
-		t = xmlNodeGetContent(title);
-		r->title = squeeze(xstrdup(t ? (const char *)t : ""));
-		xmlFree(t);
+		r->title = squeeze(xml_text(title));
 		if ((r->reject = row_rule(r, today)) != NULL)
 			f->nrejected++;
 	}
@@ -362,12 +274,9 @@ feed_parse_memory(const char *buf, size_t len, const char *name,
     const char *schema, const char *today, struct feed *f, char *err,
     size_t errlen)
 {
-	struct xml_errors errs = { name, err, errlen, 0 };
+	struct xml_errors errs;
 	struct guard guard = { 0, 0 };
 	xmlParserCtxtPtr ctxt = NULL;
-	xmlRelaxNGParserCtxtPtr pctx = NULL;
-	xmlRelaxNGValidCtxtPtr vctx = NULL;
-	xmlRelaxNGPtr rng = NULL;
 	xmlDocPtr doc = NULL;
 	char day[11];
 	int rc = -1;
@@ -385,7 +294,7 @@ feed_parse_memory(const char *buf, size_t len, const char *name,
 		snprintf(err, errlen, "%s: too large", name);
 		return -1;
 	}
-	xmlSetStructuredErrorFunc(&errs, collect_error);
+	xml_errors_start(&errs, name, 1, err, errlen);
 
 	/*
 	 * No network, no entity substitution (never XML_PARSE_NOENT), no DTD
@@ -419,48 +328,17 @@ feed_parse_memory(const char *buf, size_t len, const char *name,
 		goto out;
 	}
 
-	pctx = xmlRelaxNGNewParserCtxt(schema);
-	if (pctx == NULL)
-		goto schema_error;
-	xmlRelaxNGSetParserStructuredErrors(pctx, collect_error, &errs);
-	rng = xmlRelaxNGParse(pctx);
-	if (rng == NULL)
-		goto schema_error;
-	vctx = xmlRelaxNGNewValidCtxt(rng);
-	if (vctx == NULL)
-		goto schema_error;
-	xmlRelaxNGSetValidStructuredErrors(vctx, collect_error, &errs);
-	if (xmlRelaxNGValidateDoc(vctx, doc) != 0) {
-		if (!errs.have)
-			snprintf(err, errlen, "%s: does not match the schema %s",
-			    name, schema);
+	if (xml_validate(doc, schema, name, &errs) != 0)
 		goto out;
-	}
 	rc = fill(f, xmlDocGetRootElement(doc), name, today, err, errlen);
-	goto out;
-schema_error:
-	if (!errs.have)
-		snprintf(err, errlen, "%s: the schema cannot be read", schema);
-	else {
-		char tmp[700];
-
-		snprintf(tmp, sizeof(tmp), "%s", err);
-		snprintf(err, errlen, "schema %s: %s", schema, tmp);
-	}
 out:
-	if (vctx)
-		xmlRelaxNGFreeValidCtxt(vctx);
-	if (rng)
-		xmlRelaxNGFree(rng);
-	if (pctx)
-		xmlRelaxNGFreeParserCtxt(pctx);
 	if (doc)
 		xmlFreeDoc(doc);
 	if (ctxt) {
 		ctxt->_private = NULL;
 		xmlFreeParserCtxt(ctxt);
 	}
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	xml_errors_stop();
 	if (rc != 0)
 		feed_free(f);
 	return rc;

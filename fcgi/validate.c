@@ -66,8 +66,7 @@ trim_copy(const char *in, char *out, size_t cap)
 	out[len] = '\0';
 }
 
-/* Counts characters (not bytes) of valid UTF-8. */
-static size_t
+size_t
 utf8_chars(const char *s)
 {
 	size_t n = 0;

@@ -41,5 +41,7 @@ int	card_check_digit_ok(const char *eight_digits);
 /* Whether s is valid UTF-8 without control characters (newline and tab
  * allowed when multiline). */
 int	utf8_clean(const char *s, int multiline);
+/* The number of characters (not bytes) of valid UTF-8. */
+size_t	utf8_chars(const char *s);
 
 #endif

@@ -88,6 +88,16 @@ app_page(struct req *r, struct app *a, int step)
 }
 
 int
+app_edit_page(struct req *r, struct app *a, int step)
+{
+	int rc = app_page(r, a, step);
+
+	if (rc == 0 && !a->editable)
+		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a->id));
+	return rc;
+}
+
+int
 app_reached(struct req *r, const struct app *a, int step)
 {
 	return db_exec(r->db, sql_reached, "iu", (long long)step, a->id);

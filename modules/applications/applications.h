@@ -26,6 +26,9 @@ struct app {
 int	app_load(struct req *, unsigned long long id, struct app *, int *found);
 /* Loads r->ids[0] for a step page: 404 when not the user's; fills App.* and Steps. */
 int	app_page(struct req *, struct app *, int step);
+/* app_page for a page that changes the application: one no longer in
+ * progress answers 303 to its summary (step 4). */
+int	app_edit_page(struct req *, struct app *, int step);
 /* Records how far the application has got. */
 int	app_reached(struct req *, const struct app *, int step);
 

@@ -82,23 +82,14 @@ show(struct req *r, const struct app *a, int with_values)
 	return HTTP_OK;
 }
 
-/* Step pages of an application no longer in progress show its summary. */
-static int
-not_editable(struct req *r, const struct app *a)
-{
-	return req_redirect(r, req_printf(r, "/applications/%llu/step4", a->id));
-}
-
 int
 applications_step1(struct req *r)
 {
 	struct app a;
 	int rc;
 
-	if ((rc = app_page(r, &a, 1)) != 0)
+	if ((rc = app_edit_page(r, &a, 1)) != 0)
 		return rc;
-	if (!a.editable)
-		return not_editable(r, &a);
 	return show(r, &a, 1);
 }
 
@@ -111,10 +102,8 @@ applications_step1_save(struct req *r)
 	struct app a;
 	int rc;
 
-	if ((rc = app_page(r, &a, 1)) != 0)
+	if ((rc = app_edit_page(r, &a, 1)) != 0)
 		return rc;
-	if (!a.editable)
-		return not_editable(r, &a);
 	if (!r->invalid) {
 		rc = db_query(r->db, &res, sql_office_ok, "uuuuuu",
 		    (unsigned long long)f[S_OFFICE].num, s->company_id, s->scope_group,
@@ -147,10 +136,8 @@ applications_photo_upload(struct req *r)
 	struct app a;
 	int rc;
 
-	if ((rc = app_page(r, &a, 1)) != 0)
+	if ((rc = app_edit_page(r, &a, 1)) != 0)
 		return rc;
-	if (!a.editable)
-		return not_editable(r, &a);
 	for (u = r->uploads; u && strcmp(u->field, "photo") != 0; u = u->next)
 		;
 	if (u == NULL || u->len == 0)
@@ -187,10 +174,8 @@ applications_photo_reuse(struct req *r)
 	struct app a;
 	int rc;
 
-	if ((rc = app_page(r, &a, 1)) != 0)
+	if ((rc = app_edit_page(r, &a, 1)) != 0)
 		return rc;
-	if (!a.editable)
-		return not_editable(r, &a);
 	if ((rc = db_query(r->db, &res, sql_latest_photo, "uu", r->sess->company_id,
 	    a.operative)) != 0)
 		return rc;

@@ -218,10 +218,8 @@ applications_step2(struct req *r)
 	struct app a;
 	int rc;
 
-	if ((rc = app_page(r, &a, 2)) != 0)
+	if ((rc = app_edit_page(r, &a, 2)) != 0)
 		return rc;
-	if (!a.editable)
-		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
 	if ((rc = app_reached(r, &a, 2)) != 0)
 		return rc;
 	return show(r, &a);
@@ -233,10 +231,8 @@ applications_hse(struct req *r)
 	struct app a;
 	int rc;
 
-	if ((rc = app_page(r, &a, 2)) != 0)
+	if ((rc = app_edit_page(r, &a, 2)) != 0)
 		return rc;
-	if (!a.editable)
-		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
 	if (r->invalid) {
 		req_form_to_hdf(r);
 		return show(r, &a);
@@ -260,10 +256,8 @@ applications_check(struct req *r)
 	struct app a;
 	int rc;
 
-	if ((rc = app_page(r, &a, 2)) != 0)
+	if ((rc = app_edit_page(r, &a, 2)) != 0)
 		return rc;
-	if (!a.editable)
-		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
 	if (!r->invalid) {
 		long per_user = portal_param_long(MODULE, "failed-checks-per-user-hour", 20);
 		long per_company = portal_param_long(MODULE, "failed-checks-per-company-hour", 100);
@@ -376,10 +370,8 @@ applications_document(struct req *r)
 	struct app a;
 	int rc;
 
-	if ((rc = app_page(r, &a, 2)) != 0)
+	if ((rc = app_edit_page(r, &a, 2)) != 0)
 		return rc;
-	if (!a.editable)
-		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
 	for (u = r->uploads; u && strcmp(u->field, "document") != 0; u = u->next)
 		;
 	if (r->invalid || (strcmp(purpose, "qualification") != 0 &&

@@ -263,10 +263,8 @@ applications_step3(struct req *r)
 	struct app a;
 	int rc;
 
-	if ((rc = app_page(r, &a, 3)) != 0)
+	if ((rc = app_edit_page(r, &a, 3)) != 0)
 		return rc;
-	if (!a.editable)
-		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
 	if ((rc = app_reached(r, &a, 3)) != 0)
 		return rc;
 	return show(r, &a, a.card_type, a.occupation, a.grade);
@@ -294,10 +292,8 @@ applications_step3_save(struct req *r)
 	struct app a;
 	int rc, ok, has_grades;
 
-	if ((rc = app_page(r, &a, 3)) != 0)
+	if ((rc = app_edit_page(r, &a, 3)) != 0)
 		return rc;
-	if (!a.editable)
-		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
 	type = f[O_TYPE].err ? a.card_type : (unsigned long long)f[O_TYPE].num;
 	occupation = f[O_OCCUPATION].err ? 0 : (unsigned long long)f[O_OCCUPATION].num;
 	grade = f[O_GRADE].present && !f[O_GRADE].err ? (unsigned long long)f[O_GRADE].num : 0;

@@ -165,10 +165,8 @@ applications_finalise(struct req *r)
 	struct app a;
 	int rc;
 
-	if ((rc = app_page(r, &a, 4)) != 0)
+	if ((rc = app_edit_page(r, &a, 4)) != 0)
 		return rc;
-	if (!a.editable)
-		return req_redirect(r, req_printf(r, "/applications/%llu/step4", a.id));
 	if ((rc = summary(r, &a, &missing, &hold, &route)) != 0)
 		return rc;
 	if (missing || r->invalid) {

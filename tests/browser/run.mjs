@@ -4,15 +4,8 @@
 // in $PORTAL_STATE/screenshots/. Prints TAP (with "# pass N" / "# fail N").
 //
 //   PORTAL_URL=http://127.0.0.1:18080 PORTAL_STATE=.stack-test node tests/browser/run.mjs
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-
-const BASE = (process.env.PORTAL_URL || 'http://127.0.0.1:18080').replace(/\/$/, '');
-const STATE = process.env.PORTAL_STATE || '.stack-test';
-const SHOTS = path.resolve(STATE, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const DEMO = { email: 'demo@ecs-portal.test', password: 'demo-portal-2026' };
+import { BASE, SHOTS, Tap, check, norm, launch, noProblems, signIn, shot } from './lib.mjs';
 
 // The toolbar of the guide's appendix "Portal Sections Explained".
 const TABS = {
@@ -25,83 +18,15 @@ const TABS = {
     'Create a New Empty Order', 'Create New Advance Order'],
 };
 
-// ---- a minimal TAP producer ----------------------------------------------------------------
-let n = 0;
-let passed = 0;
-let failed = 0;
-let bailed = false;
-console.log('TAP version 13');
+const tap = new Tap();
 
-async function step(name, fn) {
-  n++;
-  if (bailed) {
-    console.log(`not ok ${n} - ${name} # skipped after an earlier failure`);
-    failed++;
-    return;
-  }
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok ${n} - ${name}`);
-    console.log(`  # ${Date.now() - t0} ms`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok ${n} - ${name}`);
-    console.log('  ---');
-    console.log(`  message: ${JSON.stringify(String(e && e.message ? e.message : e).split('\n').slice(0, 8).join(' | '))}`);
-    console.log('  ...');
-    return e;
-  }
-  return null;
-}
-
-function check(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
-
-const norm = (s) => s.replace(/\s+/g, ' ').trim();
 const matches = (text, want) => (want instanceof RegExp ? want.test(text) : norm(text).toLowerCase() === want.toLowerCase());
 
 // ---- the run ------------------------------------------------------------------------------------
-mkdirSync(SHOTS, { recursive: true });
-let browser;
-const problems = []; // console errors, CSP violations, failed requests, HTTP errors
-
-// launch() starts Chromium with a fresh temporary profile (user data dir) of its own.
-browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-console.log(`# chromium ${browser.version()} against ${BASE}`);
-
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-const page = await context.newPage();
-page.setDefaultTimeout(10000);
-page.on('console', (msg) => {
-  if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) {
-    problems.push(`console ${msg.type()}: ${msg.text()} (${page.url()})`);
-  }
-});
-page.on('pageerror', (err) => problems.push(`page error: ${err.message} (${page.url()})`));
-page.on('requestfailed', (req) => {
-  const why = req.failure()?.errorText || '';
-  if (!/ERR_ABORTED/.test(why)) problems.push(`request failed: ${req.url()} ${why}`);
-});
-page.on('response', (res) => {
-  if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-});
-// CSP reports also arrive as "securitypolicyviolation" events in the page.
-await context.addInitScript(() => {
-  document.addEventListener('securitypolicyviolation', (e) => {
-    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
-  });
-});
+const { browser, page, problems } = await launch();
 
 try {
-  await step('the login page shows the sign-in form', async () => {
+  await tap.step('the login page shows the sign-in form', async () => {
     const res = await page.goto(`${BASE}/login`);
     check(res && res.status() === 200, `GET /login: ${res && res.status()}`);
     await page.locator('input[name="email"]').waitFor();
@@ -111,17 +36,12 @@ try {
     check(css && css !== 'Times New Roman', 'the stylesheet did not load');
   });
 
-  const signIn = await step('signs in as the demo user through the form', async () => {
-    await page.fill('input[name="email"]', DEMO.email);
-    await page.fill('input[name="password"]', DEMO.password);
-    await Promise.all([
-      page.waitForURL(/\/dashboard$/, { timeout: 15000 }),
-      page.locator('form button[type="submit"], form input[type="submit"]').first().click(),
-    ]);
+  const signedIn = await tap.step('signs in as the demo user through the form', async () => {
+    await signIn(page, { open: false });
   });
-  if (signIn) bailed = true;
+  if (signedIn) tap.bailed = true;
 
-  await step('the dashboard shows its heading, the user and the company name', async () => {
+  await tap.step('the dashboard shows its heading, the user and the company name', async () => {
     const h1 = norm(await page.locator('h1').first().innerText());
     check(/welcome/i.test(h1), `h1 is "${h1}"`);
     const body = await page.locator('body').innerText();
@@ -137,14 +57,12 @@ try {
     }
   });
 
-  await step('screenshot of the dashboard', async () => {
-    const file = path.join(SHOTS, 'dashboard.png');
-    await page.screenshot({ path: file, fullPage: true });
-    console.log(`# screenshot: ${file}`);
+  await tap.step('screenshot of the dashboard', async () => {
+    await shot(page, 'dashboard');
   });
 
   for (const [tab, sections] of Object.entries(TABS)) {
-    await step(`toolbar tab "${tab}" opens and shows its sections`, async () => {
+    await tap.step(`toolbar tab "${tab}" opens and shows its sections`, async () => {
       const details = page.locator('nav details').filter({
         has: page.locator('summary', { hasText: new RegExp(`^\\s*${tab}\\s*$`) }),
       });
@@ -166,7 +84,7 @@ try {
     });
   }
 
-  await step('a section not built yet shows "not available yet"', async () => {
+  await tap.step('a section not built yet shows "not available yet"', async () => {
     const details = page.locator('nav details').filter({ has: page.locator('summary', { hasText: /^\s*Contracts\s*$/ }) });
     await details.locator('summary').click();
     await Promise.all([
@@ -178,18 +96,16 @@ try {
     check(await page.locator('nav').count() >= 1, 'no toolbar on the page');
   });
 
-  await step('on a phone-sized screen the dashboard fits the width', async () => {
+  await tap.step('on a phone-sized screen the dashboard fits the width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${BASE}/dashboard`);
     const { sw, w } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth }));
-    const file = path.join(SHOTS, 'dashboard-phone.png');
-    await page.screenshot({ path: file, fullPage: true });
-    console.log(`# screenshot: ${file}`);
+    await shot(page, 'dashboard-phone');
     check(sw <= w + 1, `the page is ${sw}px wide on a ${w}px screen`);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  await step('signs out with the button and lands on the login page', async () => {
+  await tap.step('signs out with the button and lands on the login page', async () => {
     await page.goto(`${BASE}/dashboard`);
     await Promise.all([
       page.waitForURL(/\/login$/),
@@ -199,16 +115,9 @@ try {
     check(/\/login$/.test(page.url()), `after sign-out /dashboard went to ${page.url()} (${res && res.status()})`);
   });
 
-  bailed = false;
-  await step('no console errors, CSP violations or failed requests', async () => {
-    check(problems.length === 0, problems.slice(0, 10).join(' ; '));
-  });
+  await noProblems(tap, problems);
 } finally {
   await browser.close().catch(() => {});
 }
 
-console.log(`1..${n}`);
-console.log(`# tests ${n}`);
-console.log(`# pass ${passed}`);
-console.log(`# fail ${failed}`);
-process.exitCode = failed ? 1 : 0;
+tap.finish();

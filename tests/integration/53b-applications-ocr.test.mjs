@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   sqlValue, pageText, tableRows, freshCompany, createOperative, employ, startApplication, uploadDocument,
-  portalctl, uniqueTag,
+  portalctl, uniqueTag, pdfDocument,
 } from '../lib/portal.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'ocr-'));
@@ -49,25 +49,7 @@ function certificatePng(lines) {
   return readFileSync(png);
 }
 
-// A PDF whose text layer holds the lines.
-function certificatePdf(lines) {
-  const body = lines.map((l, i) => `BT /F1 16 Tf 72 ${720 - i * 28} Td (${l.replace(/[()\\]/g, '')}) Tj ET`).join('\n');
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets = [];
-  objs.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+const certificatePdf = (lines) => pdfDocument(lines);
 
 const lines = (number, name, date) => ['City &amp; Guilds', 'This is to certify that', name,
   'has been awarded the Level 3 Diploma in Electrical Installations', `Certificate number ${number}`,

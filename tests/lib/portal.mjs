@@ -632,8 +632,10 @@ export function pngImage(width, height, { seed = 0 } = {}) {
 }
 
 // A minimal one-page PDF with a line of text.
+// A minimal PDF whose text layer holds text (one line, or an array of lines).
 export function pdfDocument(text = 'Certificate') {
-  const stream = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const lines = Array.isArray(text) ? text : [text];
+  const stream = lines.map((l, i) => `BT /F1 18 Tf 72 ${720 - i * 28} Td (${l.replace(/[()\\]/g, '')}) Tj ET`).join('\n');
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
