@@ -54,6 +54,8 @@ static const struct nav_section administration[] = {
 	  "Basic administration such as amending office contact details, amending office structure." },
 	{ "Administer Users", "/admin/users",
 	  "Individual users at any company level can be added and managed here." },
+	{ "Audit Log", "/admin/audit",
+	  "Who did what and when: sign-ins, changes, lookups, exports." },
 	{ NULL, NULL, NULL }
 };
 

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <portal.h>
+#include "admin.h"
 
 /* Anything that names it, now or in the past: history is never deleted. */
 #define IN_USE_GROUP \
@@ -409,6 +409,7 @@ static const struct route admin_routes[] = {
 	{ M_POST, "offices/{id}",        PERM_EDIT_EMPLOYER, office_fields,     office_save,   "admin/office.cs", "admin", 0 },
 	{ M_POST, "offices/{id}/delete", PERM_EDIT_EMPLOYER, NULL,              office_delete, "admin/groups.cs", "admin", 0 },
 	{ M_POST, "offices/{id}/close",  PERM_EDIT_EMPLOYER, NULL,              office_close,  "admin/groups.cs", "admin", 0 },
+	{ M_GET,  "audit",               PERM_CHANGE_PERMISSIONS, audit_fields, admin_audit,   "admin/audit.cs",  "admin", 0 },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -12,7 +12,7 @@ const TABS = {
   Employees: ['With Cards Expiring Soon', /Current Employe(e|r)s/i, 'Add New Employee'],
   Applications: ['Applications Requiring Attention', 'Applications Being Produced', 'Completed Applications'],
   Contracts: ['Contracts Being Set Up', 'Contracts in Progress', 'Contracts Completed', 'Create New Contract'],
-  Administration: ['Administer Groups', 'Administer Users'],
+  Administration: ['Administer Groups', 'Administer Users', 'Audit Log'],
   'ECS Assessments': ['ECS Assessments'],
   Orders: ['Orders Requiring Attention', 'Orders Being Fulfilled', 'Financial History',
     'Create a New Empty Order', 'Create New Advance Order'],
