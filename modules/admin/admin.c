@@ -221,9 +221,12 @@ group_rename(struct req *r)
 	return req_redirect(r, "/admin/groups");
 }
 
-/* Deletes an unused group or office, or says it can only be closed. */
+/*
+ * The group or office r->ids[0] of the company (in_use tells whether anything
+ * names it): 0 with *used set, HTTP_NOT_FOUND, or another status.
+ */
 static int
-remove_unit(struct req *r, const char *in_use, const char *delete, const char *what)
+unit_of_company(struct req *r, const char *in_use, int *used)
 {
 	struct dbres *res;
 	int rc;
@@ -234,7 +237,19 @@ remove_unit(struct req *r, const char *in_use, const char *delete, const char *w
 		return rc;
 	if (!db_next(res))
 		return HTTP_NOT_FOUND;
-	if (db_int(res, 0))
+	*used = (int)db_int(res, 0);
+	return 0;
+}
+
+/* Deletes an unused group or office, or says it can only be closed. */
+static int
+remove_unit(struct req *r, const char *in_use, const char *delete, const char *what)
+{
+	int rc, used;
+
+	if ((rc = unit_of_company(r, in_use, &used)) != 0)
+		return rc;
+	if (used)
 		return structure(r, req_printf(r, "This %s has employees, users, offices, orders or "
 		    "applications, now or in the past: it cannot be deleted. You can close it "
 		    "instead.", what));
@@ -262,15 +277,10 @@ office_delete(struct req *r)
 static int
 toggle_unit(struct req *r, const char *in_use, const char *toggle, const char *what)
 {
-	struct dbres *res;
-	int rc;
+	int rc, used;
 
-	if (!company_level(r))
-		return HTTP_FORBIDDEN;
-	if ((rc = db_query(r->db, &res, in_use, "uu", r->ids[0], r->sess->company_id)) != 0)
+	if ((rc = unit_of_company(r, in_use, &used)) != 0)
 		return rc;
-	if (!db_next(res))
-		return HTTP_NOT_FOUND;
 	if ((rc = db_exec(r->db, toggle, "uu", r->ids[0], r->sess->company_id)) != 0 ||
 	    (rc = req_audit(r, req_printf(r, "%s_closed_or_opened", what), what,
 	    req_printf(r, "%llu", r->ids[0]), "")) != 0)
