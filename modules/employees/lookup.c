@@ -375,36 +375,70 @@ fail:
 	return rc;
 }
 
+/*
+ * The office and start date of a confirm or create: the office must be one
+ * of the user's, the date after birth and after any earlier leaving. Marks
+ * the fields in error; returns an HTTP status only when the database fails.
+ */
+static int
+check_placement(struct req *r, const struct lookup *l, struct fieldval *office,
+    struct fieldval *started)
+{
+	int rc, allowed;
+
+	if (r->invalid)
+		return 0;
+	if ((rc = employees_office_allowed(r, office->num, &allowed)) != 0)
+		return rc;
+	if (!allowed) {
+		office->err = "Please choose one of your offices.";
+		r->invalid++;
+	}
+	return check_start(r, l, started);
+}
+
+/* Starts the transaction that uses the lookup's token; *used 0 (and nothing
+ * open) when someone used it first. */
+static int
+use_token(struct req *r, const struct lookup *l, int *used)
+{
+	int rc;
+
+	*used = 0;
+	if ((rc = db_begin(r->db)) != 0)
+		return rc;
+	if ((rc = db_exec(r->db, sql_use_token, "u", l->id)) != 0) {
+		db_rollback(r->db);
+		return rc;
+	}
+	*used = db_affected(r->db) == 1;
+	if (!*used)
+		db_rollback(r->db);
+	return 0;
+}
+
 int
 employees_confirm(struct req *r)
 {
 	const struct fieldval *f = r->fields;
 	struct lookup l;
-	int rc, found, allowed = 0;
+	int rc, found, used;
 
 	rc = lookup_by_token(r, f[C_TOKEN].val, &l, &found);
 	if (rc != 0)
 		return rc;
 	if (!found || l.operative == 0)
 		return lookup_expired(r);
-	if (!r->invalid && (rc = employees_office_allowed(r, f[C_OFFICE].num, &allowed)) != 0)
+	if ((rc = check_placement(r, &l, &r->fields[C_OFFICE], &r->fields[C_STARTED])) != 0)
 		return rc;
-	if (!r->invalid && (rc = check_start(r, &l, &r->fields[C_STARTED])) != 0)
-		return rc;
-	if (r->invalid || !allowed) {
+	if (r->invalid) {
 		req_form_to_hdf(r);
-		if (!r->invalid)
-			req_set(r, "Form.office_id.error", "Please choose one of your offices.");
 		return show_found(r, &l);
 	}
-	if ((rc = db_begin(r->db)) != 0)
+	if ((rc = use_token(r, &l, &used)) != 0)
 		return rc;
-	if ((rc = db_exec(r->db, sql_use_token, "u", l.id)) != 0)
-		goto fail;
-	if (db_affected(r->db) != 1) {
-		db_rollback(r->db);
+	if (!used)
 		return lookup_expired(r);
-	}
 	rc = db_exec(r->db, sql_employ, "uuusu", l.operative, r->sess->company_id,
 	    (unsigned long long)f[C_OFFICE].num, f[C_STARTED].val, r->sess->user_id);
 	if (rc == HTTP_CONFLICT) {
@@ -431,31 +465,23 @@ employees_create(struct req *r)
 	const struct fieldval *f = r->fields;
 	unsigned long long operative;
 	struct lookup l;
-	int rc, found, allowed = 0;
+	int rc, found, used;
 
 	rc = lookup_by_token(r, f[N_TOKEN].val, &l, &found);
 	if (rc != 0)
 		return rc;
 	if (!found || l.operative != 0)
 		return lookup_expired(r);
-	if (!r->invalid && (rc = employees_office_allowed(r, f[N_OFFICE].num, &allowed)) != 0)
+	if ((rc = check_placement(r, &l, &r->fields[N_OFFICE], &r->fields[N_STARTED])) != 0)
 		return rc;
-	if (!r->invalid && (rc = check_start(r, &l, &r->fields[N_STARTED])) != 0)
-		return rc;
-	if (r->invalid || !allowed) {
+	if (r->invalid) {
 		req_form_to_hdf(r);
-		if (!r->invalid)
-			req_set(r, "Form.office_id.error", "Please choose one of your offices.");
 		return show_not_found(r, &l);
 	}
-	if ((rc = db_begin(r->db)) != 0)
+	if ((rc = use_token(r, &l, &used)) != 0)
 		return rc;
-	if ((rc = db_exec(r->db, sql_use_token, "u", l.id)) != 0)
-		goto fail;
-	if (db_affected(r->db) != 1) {
-		db_rollback(r->db);
+	if (!used)
 		return lookup_expired(r);
-	}
 	rc = db_exec(r->db, sql_new_operative, "ssssss", l.ni, l.dob_iso,
 	    f[N_TITLE].val, f[N_FIRST].val, f[N_LAST].val,
 	    f[N_GENDER].present ? f[N_GENDER].val : "not_stated");
