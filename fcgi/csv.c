@@ -1,4 +1,5 @@
 /* csv.c: a small RFC 4180 reader and a cell writer (see csv.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "csv.h"
@@ -121,4 +122,25 @@ csv_cell(char *out, size_t cap, const char *v)
 	if (cap > 0)
 		out[n < cap ? n : cap - 1] = '\0';
 	return n;
+}
+
+/* One CSV line into a ClearSilver STRING. */
+void
+csv_line(STRING *out, const char *const *cells, size_t n)
+{
+	char buf[1024];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char *big = NULL;
+		size_t need = csv_cell(buf, sizeof(buf), cells[i] ? cells[i] : "");
+
+		if (need >= sizeof(buf) && (big = malloc(need + 1)) != NULL) {
+			csv_cell(big, need + 1, cells[i]);
+			string_append(out, big);
+			free(big);
+		} else
+			string_append(out, buf);
+		string_append(out, i + 1 < n ? "," : "\r\n");
+	}
 }

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include <ClearSilver.h>
+
 #include "arena.h"
 
 struct csv_row {
@@ -28,5 +30,8 @@ long	csv_parse(struct arena *, const char *data, size_t len, size_t max_rows,
  * a cell that a spreadsheet would run as a formula (= + - @) gets a leading
  * apostrophe. Returns the bytes it needs (as snprintf). */
 size_t	csv_cell(char *out, size_t cap, const char *value);
+
+/* Appends one CSV line (csv_cell each, CRLF) to a ClearSilver STRING. */
+void	csv_line(STRING *out, const char *const *cells, size_t n);
 
 #endif

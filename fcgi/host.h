@@ -23,6 +23,9 @@ struct req_private {
 	struct params	 query, body, cookies;
 	struct header	*headers;	/* extra response headers */
 	const char	*location;	/* 303 target */
+	int		 location_external; /* set by req_redirect_external */
+	const unsigned char *raw_body;	/* the POST body as sent (webhooks sign it) */
+	size_t		 raw_len;
 	const char	*body_type;	/* a handler's own body */
 	const void	*body_data;
 	size_t		 body_len;

@@ -118,7 +118,6 @@ static const struct {
 	const char *url, *title, *tab;
 } planned[] = {
 	{ "/applications/start", "Choose Application Types", "applications" },
-	{ "/orders/add-applications", "Select Order to add selected Applications to", "orders" },
 	{ NULL, NULL, NULL }
 };
 

@@ -52,6 +52,9 @@ enum {
 /* Route flags. */
 #define R_PRESESSION_CSRF 0x01	/* POST checked against the pre-session cookie (sign-in) */
 #define R_SESSION_OPTIONAL 0x02	/* public, but reads the session when there is one */
+#define R_SIGNED_BODY	0x04	/* public POST from another server (a payment gateway):
+				 * no CSRF token; the handler must verify the sender's
+				 * signature over req_raw_body before trusting anything */
 
 /* A field as a route declares it. The table ends with a NULL name. */
 struct field {
@@ -140,6 +143,13 @@ const struct fieldval *req_field(const struct req *, const char *name);
 
 /* Sets the 303 target after a POST (a path of this site). Returns 303. */
 int		 req_redirect(struct req *, const char *location);
+/* A 303 to another site (http or https). Only for URLs built from the
+ * configuration (a payment gateway), never from anything a user sent. */
+int		 req_redirect_external(struct req *, const char *url);
+/* The POST body exactly as it arrived (NUL-terminated; *len without it). */
+const unsigned char *req_raw_body(const struct req *, size_t *len);
+/* A request header as FastCGI names it ("HTTP_X_SIGNATURE"), or NULL. */
+const char	*req_env(const struct req *, const char *name);
 /* A message shown on the next page (carried in a short-lived cookie). */
 void		 req_flash(struct req *, const char *message);
 /* Adds a response header (name and value are copied). */
@@ -172,6 +182,10 @@ const char	*req_money(struct req *, long long pence);
 void		 req_token(struct req *, const char **hex, unsigned char hash[32]);
 /* The SHA-256 of a token sent back; -1 if it is not 64 hex digits. */
 int		 token_hash(const char *hex, unsigned char hash[32]);
+/* HMAC-SHA256 of data under key as 64 hex digits (signed gateway messages). */
+const char	*req_hmac_hex(struct req *, const char *key, const void *data, size_t len);
+/* Whether hex (64 digits, either case) is that HMAC; compared in constant time. */
+int		 hmac_hex_ok(const char *key, const void *data, size_t len, const char *hex);
 /* Splits an uploaded CSV file into rows (see csv.h); -1 with *err. */
 long		 req_csv(struct req *, const void *data, size_t len, size_t max_rows,
 			struct csv_row **rows, const char **err);
@@ -184,6 +198,12 @@ long		 portal_param_long(const char *module, const char *name, long dflt);
 size_t		 portal_upload_max(void);
 /* The public base URL, e.g. https://portal.example.org (no trailing slash). */
 const char	*portal_base_url(void);
+/* Whether the configuration says this is a demo (<demo>true</demo>). */
+int		 portal_is_demo(void);
+
+/* ---- Logging (fcgi/log.c): one line to the worker's log; never a secret. */
+void	 log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	 log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- Database (fcgi/db.c). Prepared statements only. ----
  *

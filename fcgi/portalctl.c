@@ -15,6 +15,7 @@
 #include "conf.h"
 #include "db.h"
 #include "lifecycle.h"
+#include "settle.h"
 #include "feed.h"
 #include "log.h"
 #include "password.h"
@@ -96,7 +97,8 @@ usage(void)
 	    "  reset-password --email EMAIL [--password PASSWORD]\n"
 	    "  import-feed FILE [--schema FEED_RNG]\n"
 	    "  demo [--dir SQLDIR]\n"
-	    "  application REFERENCE STATE [--reason TEXT]\n");
+	    "  application REFERENCE STATE [--reason TEXT]\n"
+	    "  allocate-bacs REFERENCE AMOUNT\n");
 	exit(2);
 }
 
@@ -692,6 +694,8 @@ main(int argc, char *argv[])
 		rc = demo(db, &cfg, sqldir, feed_rng);
 	else if (strcmp(cmd, "application") == 0)
 		rc = lifecycle_command(db, argc - i, argv + i);
+	else if (strcmp(cmd, "allocate-bacs") == 0)
+		rc = settle_bacs_command(db, argc - i, argv + i);
 	else
 		usage();
 	db_destroy(db);

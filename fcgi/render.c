@@ -210,8 +210,13 @@ render_redirect(struct req *r)
 {
 	const char *to = r->priv->location;
 
-	/* Only paths of this site: never an open redirect. */
-	if (to == NULL || to[0] != '/' || to[1] == '/' || to[1] == '\\' ||
+	/* Only paths of this site, never an open redirect; a module's
+	 * configured URL (req_redirect_external) is the one exception. */
+	if (r->priv->location_external) {
+		if (to == NULL || strpbrk(to, "\r\n") != NULL ||
+		    (strncmp(to, "https://", 8) != 0 && strncmp(to, "http://", 7) != 0))
+			to = "/dashboard";
+	} else if (to == NULL || to[0] != '/' || to[1] == '/' || to[1] == '\\' ||
 	    strpbrk(to, "\r\n") != NULL)
 		to = "/dashboard";
 	req_header(r, "Location", to);

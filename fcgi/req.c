@@ -57,6 +57,27 @@ req_redirect(struct req *r, const char *location)
 	return HTTP_SEE_OTHER;
 }
 
+int
+req_redirect_external(struct req *r, const char *url)
+{
+	r->priv->location = req_strdup(r, url);
+	r->priv->location_external = 1;
+	return HTTP_SEE_OTHER;
+}
+
+const unsigned char *
+req_raw_body(const struct req *r, size_t *len)
+{
+	*len = r->priv->raw_len;
+	return r->priv->raw_body ? r->priv->raw_body : (const unsigned char *)"";
+}
+
+const char *
+req_env(const struct req *r, const char *name)
+{
+	return FCGX_GetParam(name, r->priv->fcgi->envp);
+}
+
 void
 req_flash(struct req *r, const char *message)
 {
@@ -215,6 +236,12 @@ portal_base_url(void)
 	return host_config && host_config->base_url ? host_config->base_url : "";
 }
 
+int
+portal_is_demo(void)
+{
+	return host_config && host_config->demo;
+}
+
 void
 req_token(struct req *r, const char **hex, unsigned char hash[32])
 {
@@ -267,4 +294,38 @@ req_url_escape(struct req *r, const char *s)
 	}
 	*p = '\0';
 	return out;
+}
+
+static void
+hmac(const char *key, const void *data, size_t len, unsigned char mac[32])
+{
+	crypto_auth_hmacsha256_state st;
+
+	crypto_auth_hmacsha256_init(&st, (const unsigned char *)key, strlen(key));
+	crypto_auth_hmacsha256_update(&st, data, len);
+	crypto_auth_hmacsha256_final(&st, mac);
+}
+
+const char *
+req_hmac_hex(struct req *r, const char *key, const void *data, size_t len)
+{
+	unsigned char mac[32];
+	char *out = req_alloc(r, 65);
+
+	hmac(key, data, len, mac);
+	sodium_bin2hex(out, 65, mac, sizeof(mac));
+	return out;
+}
+
+int
+hmac_hex_ok(const char *key, const void *data, size_t len, const char *hex)
+{
+	unsigned char mac[32], sent[32];
+	size_t got = 0;
+
+	if (hex == NULL || strlen(hex) != 64 ||
+	    sodium_hex2bin(sent, sizeof(sent), hex, 64, NULL, &got, NULL) != 0 || got != 32)
+		return 0;
+	hmac(key, data, len, mac);
+	return sodium_memcmp(mac, sent, sizeof(mac)) == 0;
 }

@@ -88,6 +88,8 @@ parse_input(struct req *r)
 		return 0;
 	if ((rc = read_body(r, &body, &len)) != 0)
 		return rc;
+	r->priv->raw_body = body;
+	r->priv->raw_len = len;
 	if (len == 0)
 		return 0;
 	ctype = param(fr, "CONTENT_TYPE");

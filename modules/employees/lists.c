@@ -232,27 +232,6 @@ employees_current(struct req *r)
 	return HTTP_OK;
 }
 
-/* One CSV line into a ClearSilver STRING. */
-static void
-csv_line(STRING *out, const char *const *cells, size_t n)
-{
-	char buf[1024];
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		char *big = NULL;
-		size_t need = csv_cell(buf, sizeof(buf), cells[i] ? cells[i] : "");
-
-		if (need >= sizeof(buf) && (big = malloc(need + 1)) != NULL) {
-			csv_cell(big, need + 1, cells[i]);
-			string_append(out, big);
-			free(big);
-		} else
-			string_append(out, buf);
-		string_append(out, i + 1 < n ? "," : "\r\n");
-	}
-}
-
 int
 employees_export(struct req *r)
 {

@@ -1,5 +1,5 @@
 <?cs # Shared page head, masthead and toolbar; every page includes it first.
-     Reads: Page.title, Page.tab, Page.base, User.name, User.level,
+     Reads: Page.title, Page.refresh (seconds), Page.tab, Page.base, User.name, User.level,
      Company.name, Session.csrf, Nav.N.{key,label,sections.M.{label,url,help}},
      Flash. The toolbar drop-downs are <details> elements, so they work
      without JavaScript (the Content-Security-Policy forbids scripts). ?><!doctype html>
@@ -9,6 +9,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:Page.title ?><?cs var:Page.title ?> - <?cs /if ?>ECS Employer Portal</title>
 <meta name="theme-color" content="#1f4e9a">
+<?cs if:Page.refresh ?><meta http-equiv="refresh" content="<?cs var:Page.refresh ?>"><?cs /if ?>
 <link rel="stylesheet" href="<?cs var:Page.base ?>/static/portal.css">
 <link rel="icon" type="image/svg+xml" href="<?cs var:Page.base ?>/static/favicon.svg">
 </head>

@@ -1,0 +1,253 @@
+/*
+ * gateway.c: the payment gateway, behind one small interface with one
+ * configured provider. The portal never sees a card number: PAY sends the
+ * browser to the gateway's hosted page with a request signed by HMAC-SHA256,
+ * and the order is paid only when the gateway's server-to-server notification
+ * arrives signed over its raw body, at most 5 minutes old, for the payment's
+ * own amount and currency. Notifications are de-duplicated on the gateway's
+ * transaction id under the payment's row lock, so a replay changes nothing.
+ * Every notification, applied or refused, is kept in payment_notifications.
+ *
+ * The provider "sandbox" speaks this protocol (README, "Payment gateway"):
+ *   to the gateway:  GET <gateway-url>?merchant=&payment=&order=&amount=&currency=
+ *                    &description=&return=&ts=&sig=  (sig over the query before &sig)
+ *   to the portal:   POST /orders/payment-notify, form-encoded payment, txn, amount,
+ *                    currency, status (succeeded|declined), reason, ts; header
+ *                    X-Gateway-Signature: HMAC-SHA256 of the body, hex.
+ * Another provider is another struct gateway_provider here and its name in
+ * the configuration.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "orders.h"
+#include "settle.h"
+
+#define NOTIFY_MAX_AGE	300	/* seconds either way */
+
+struct gateway_provider {
+	const char *name;
+	const char *(*pay_url)(struct req *, unsigned long long payment, long long amount,
+	    const char *description, unsigned long long order_id);
+};
+
+static struct {
+	const struct gateway_provider *provider;
+	const char *url, *key, *merchant;
+} gw;
+
+static const char *const sql_payment_lock =
+    "SELECT o.id, o.company_id, o.state, p.state, p.method, p.amount_pence, p.currency,"
+    " IFNULL(p.gateway_txn_id, '') FROM payments p JOIN orders o ON o.id = p.order_id"
+    " WHERE p.id = ? FOR UPDATE";
+static const char *const sql_declined =
+    "UPDATE payments SET state = 'failed', gateway_txn_id = ?, detail = LEFT(?, 255),"
+    " completed_at = NOW(6) WHERE id = ?";
+static const char *const sql_succeeded =
+    "UPDATE payments SET state = 'succeeded', gateway_txn_id = ?, completed_at = NOW(6)"
+    " WHERE id = ?";
+static const char *const sql_record =
+    "INSERT INTO payment_notifications (ip, payment_id, gateway_txn, outcome, reason)"
+    " VALUES (?, NULLIF(?, 0), LEFT(?, 64), ?, LEFT(?, 255))";
+static const char *const sql_audit =
+    "INSERT INTO audit_log (company_id, ip, action, object_kind, object_id, detail)"
+    " VALUES (?, ?, ?, 'order', ?, LEFT(?, 255))";
+
+static const char *
+sandbox_pay_url(struct req *r, unsigned long long payment, long long amount,
+    const char *description, unsigned long long order_id)
+{
+	const char *query = req_printf(r,
+	    "merchant=%s&payment=%llu&order=%llu&amount=%lld&currency=GBP&description=%s"
+	    "&return=%s&ts=%lld", req_url_escape(r, gw.merchant), payment, order_id, amount,
+	    req_url_escape(r, description),
+	    req_url_escape(r, req_printf(r, "%s/orders/%llu/return?payment=%llu",
+	    portal_base_url(), order_id, payment)), (long long)time(NULL));
+
+	return req_printf(r, "%s?%s&sig=%s", gw.url, query,
+	    req_hmac_hex(r, gw.key, query, strlen(query)));
+}
+
+static const struct gateway_provider providers[] = {
+	{ "sandbox", sandbox_pay_url },
+	{ NULL, NULL }
+};
+
+int
+gateway_init(void)
+{
+	const char *name = portal_param(MODULE, "gateway", "sandbox");
+	size_t i;
+
+	gw.provider = NULL;
+	for (i = 0; providers[i].name; i++)
+		if (strcmp(providers[i].name, name) == 0)
+			gw.provider = &providers[i];
+	gw.url = portal_param(MODULE, "gateway-url", NULL);
+	gw.key = portal_param(MODULE, "gateway-key", NULL);
+	gw.merchant = portal_param(MODULE, "gateway-merchant", "ecs-portal");
+	if (gw.provider == NULL) {
+		log_error("orders: unknown payment gateway provider %s", name);
+		return -1;
+	}
+	if (gw.url == NULL || (strncmp(gw.url, "https://", 8) != 0 &&
+	    strncmp(gw.url, "http://", 7) != 0)) {
+		log_error("orders: <param name=\"gateway-url\"> must be the gateway's http(s) URL");
+		return -1;
+	}
+	if (gw.key == NULL || strlen(gw.key) < 32) {
+		log_error("orders: <param name=\"gateway-key\"> must be at least 32 characters");
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+gateway_pay_url(struct req *r, unsigned long long payment, long long amount,
+    const char *description, unsigned long long order_id)
+{
+	return gw.provider->pay_url(r, payment, amount, description, order_id);
+}
+
+/* ---- The notification ---- */
+
+static const char *
+v_token(const char *in, char *out, size_t cap, long long *num)
+{
+	size_t i;
+
+	(void)num;
+	snprintf(out, cap, "%s", in);
+	for (i = 0; in[i]; i++)
+		if (!((in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z') ||
+		    (in[i] >= '0' && in[i] <= '9') || in[i] == '_' || in[i] == '-'))
+			return "not a token";
+	return i > 0 && i <= 64 ? NULL : "not a token";
+}
+
+enum { N_PAYMENT, N_TXN, N_AMOUNT, N_CURRENCY, N_STATUS, N_REASON, N_TS };
+const struct field notify_fields[] = {
+	[N_PAYMENT] = { "payment", v_id, F_REQUIRED },
+	[N_TXN] = { "txn", v_token, F_REQUIRED },
+	[N_AMOUNT] = { "amount", v_id, F_REQUIRED },
+	[N_CURRENCY] = { "currency", v_token, F_REQUIRED },
+	[N_STATUS] = { "status", v_token, F_REQUIRED },
+	[N_REASON] = { "reason", v_text, 0 },
+	[N_TS] = { "ts", v_id, F_REQUIRED },
+	{ NULL, NULL, 0 }
+};
+
+/* Keeps the notification's outcome; refusals are logged for the scheme's staff. */
+static int
+record(struct req *r, unsigned long long payment, const char *txn, const char *outcome,
+    const char *reason)
+{
+	int rc = db_exec(r->db, sql_record, "susss", r->ip, payment, txn, outcome, reason);
+
+	if (strcmp(outcome, "rejected") == 0) {
+		log_error("payment notification rejected (payment %llu, from %s): %s", payment,
+		    r->ip, reason);
+	}
+	return rc;
+}
+
+static int
+reject(struct req *r, unsigned long long payment, const char *txn, const char *reason)
+{
+	int rc = record(r, payment, txn, "rejected", reason);
+
+	return rc ? rc : HTTP_BAD_REQUEST;
+}
+
+static int
+ok(struct req *r)
+{
+	return req_body(r, "text/plain; charset=utf-8", "ok\n", 3);
+}
+
+int
+orders_notify(struct req *r)
+{
+	size_t len;
+	const unsigned char *body = req_raw_body(r, &len);
+	const char *txn, *status, *reason, *why = NULL;
+	unsigned long long payment, order_id, company_id;
+	struct dbres *res;
+	long long age;
+	int rc;
+
+	if (!hmac_hex_ok(gw.key, body, len, req_env(r, "HTTP_X_GATEWAY_SIGNATURE")))
+		return reject(r, 0, "", "signature missing or wrong");
+	if (r->invalid)
+		return reject(r, 0, "", "a field is missing or malformed");
+	payment = (unsigned long long)r->fields[N_PAYMENT].num;
+	txn = r->fields[N_TXN].val;
+	status = r->fields[N_STATUS].val;
+	reason = r->fields[N_REASON].val;
+	age = (long long)time(NULL) - r->fields[N_TS].num;
+	if (age > NOTIFY_MAX_AGE || age < -NOTIFY_MAX_AGE)
+		return reject(r, payment, txn, req_printf(r, "stale: sent %lld s ago", age));
+	if (strcmp(status, "succeeded") != 0 && strcmp(status, "declined") != 0)
+		return reject(r, payment, txn, "unknown status");
+
+	if ((rc = db_begin(r->db)) != 0)
+		return rc;
+	if ((rc = db_query(r->db, &res, sql_payment_lock, "u", payment)) != 0)
+		goto fail;
+	if (!db_next(res)) {
+		db_free(res);
+		db_rollback(r->db);
+		return reject(r, payment, txn, "no such payment");
+	}
+	order_id = (unsigned long long)db_int(res, 0);
+	company_id = (unsigned long long)db_int(res, 1);
+	if (strcmp(db_str(res, 7), txn) == 0) {
+		db_free(res);
+		db_rollback(r->db);
+		if ((rc = record(r, payment, txn, "duplicate", "already applied")) != 0)
+			return rc;
+		return ok(r);
+	}
+	if (db_str(res, 7)[0] != '\0')
+		why = "the payment already has another transaction";
+	else if (strcmp(db_str(res, 4), "card") != 0)
+		why = "not a card payment";
+	else if (db_int(res, 5) != r->fields[N_AMOUNT].num)
+		why = req_printf(r, "amount %lld is not the payment's %lld",
+		    r->fields[N_AMOUNT].num, db_int(res, 5));
+	else if (strcmp(db_str(res, 6), r->fields[N_CURRENCY].val) != 0)
+		why = "currency is not the payment's";
+	else if (strcmp(status, "succeeded") == 0 &&
+	    (strcmp(db_str(res, 2), "paid") == 0 || strcmp(db_str(res, 2), "cancelled") == 0))
+		why = req_printf(r, "the order is %s: the money is to be refunded", db_str(res, 2));
+	db_free(res);
+	if (why) {
+		db_rollback(r->db);
+		return reject(r, payment, txn, why);
+	}
+	if (strcmp(status, "declined") == 0) {
+		rc = db_exec(r->db, sql_declined, "ssu", txn,
+		    reason[0] ? reason : "The card was declined.", payment);
+		if (rc == 0)
+			rc = db_exec(r->db, sql_audit, "usss" "s", company_id, r->ip,
+			    "payment_declined", req_printf(r, "%llu", order_id), reason);
+	} else {
+		rc = db_exec(r->db, sql_succeeded, "su", txn, payment);
+		if (rc == 0)
+			rc = order_settle(r->db, order_id, company_id, 0, r->ip, "card");
+	}
+	if (rc == HTTP_CONFLICT) {
+		db_rollback(r->db);
+		return reject(r, payment, txn, "transaction id already used, or order not payable");
+	}
+	if (rc != 0 || (rc = db_commit(r->db)) != 0)
+		goto fail;
+	if ((rc = record(r, payment, txn, "applied", status)) != 0)
+		return rc;
+	return ok(r);
+fail:
+	db_rollback(r->db);
+	return rc;
+}
