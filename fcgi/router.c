@@ -268,5 +268,11 @@ router_dispatch(struct req *r)
 		return HTTP_FORBIDDEN;
 	}
 	validate_fields(r);
-	return rt->handler(r);
+	rc = rt->handler(r);
+	if (rc < 200 || rc > 599) {
+		/* A handler's slip must not reach the client as "Status: 0". */
+		log_error("handler for %s returned %d", r->path, rc);
+		rc = HTTP_SERVER_ERROR;
+	}
+	return rc;
 }

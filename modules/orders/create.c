@@ -295,52 +295,62 @@ static const char *const conflict_message =
     " unfinalised or changed meanwhile. Nothing was changed; please check Applications"
     " Requiring Attention and try again.";
 
-/* Inserts an order from the create/empty/advance form. 0 with *id, or 409
- * when the form's token already made an order (*id is that one). */
+/* Checks the form's level and offices against the user's scope, marking
+ * the fields in error (r->invalid counts them). 0, or a database error. */
 static int
-insert_order(struct req *r, const char *kind, unsigned long long *id)
+check_places(struct req *r)
 {
-	const struct session *s = r->sess;
-	const struct fieldval *lv = req_field(r, "level");
+	const struct fieldval *lv = req_field(r, "level"), *bv = req_field(r, "billing_office");
 	const struct fieldval *dv = req_field(r, "delivery_office");
-	const struct fieldval *av = req_field(r, "delivery_attention");
-	const char *level, *key, *msg;
-	unsigned long long group, office, billing, delivery = 0;
-	struct dbres *res;
+	const char *level, *msg;
+	unsigned long long group, office;
 	int ok, rc;
 
-	key = order_token_key(r, req_field(r, "token")->val);
-	if (key == NULL) {
-		r->invalid++;
-		req_set(r, "Form.error", "This form has expired: please fill it in again.");
-		return HTTP_BAD_REQUEST;
-	}
-	if ((msg = order_level(r, lv->val, &level, &group, &office)) != NULL) {
+	if (lv->present && !lv->err &&
+	    (msg = order_level(r, lv->val, &level, &group, &office)) != NULL) {
 		req_set(r, "Form.level.error", msg);
 		r->invalid++;
 	}
-	billing = (unsigned long long)req_field(r, "billing_office")->num;
-	if ((rc = order_office_ok(r, billing, &ok)) != 0)
-		return rc;
-	if (!ok) {
-		req_set(r, "Form.billing_office.error", "Please choose one of your offices.");
-		r->invalid++;
+	if (bv->present && !bv->err) {
+		if ((rc = order_office_ok(r, (unsigned long long)bv->num, &ok)) != 0)
+			return rc;
+		if (!ok) {
+			req_set(r, "Form.billing_office.error", "Please choose one of your offices.");
+			r->invalid++;
+		}
 	}
-	if (dv) {
-		delivery = (unsigned long long)dv->num;
-		if ((rc = order_office_ok(r, delivery, &ok)) != 0)
+	if (dv && dv->present && !dv->err) {
+		if ((rc = order_office_ok(r, (unsigned long long)dv->num, &ok)) != 0)
 			return rc;
 		if (!ok) {
 			req_set(r, "Form.delivery_office.error", "Please choose one of your offices.");
 			r->invalid++;
 		}
 	}
-	if (r->invalid)
-		return HTTP_BAD_REQUEST;
+	return 0;
+}
+
+/* Inserts an order from a checked create/empty/advance form (check_places).
+ * 0 with *id, or 409 when the form's token already made an order (*id is
+ * that one; the transaction is rolled back). */
+static int
+insert_order(struct req *r, const char *kind, unsigned long long *id)
+{
+	const struct session *s = r->sess;
+	const struct fieldval *dv = req_field(r, "delivery_office");
+	const struct fieldval *av = req_field(r, "delivery_attention");
+	const char *level = "company", *key = order_token_key(r, req_field(r, "token")->val);
+	unsigned long long group = 0, office = 0;
+	struct dbres *res;
+	int rc;
+
+	if (key == NULL || order_level(r, req_field(r, "level")->val, &level, &group, &office))
+		return HTTP_BAD_REQUEST;	/* check_places and the validators said so already */
 	rc = db_exec(r->db, sql_insert, "ussuuuuss" "sssu", s->company_id,
-	    req_field(r, "reference")->val, level, group, office, billing, delivery,
-	    req_field(r, "accounts_contact")->val, av ? av->val : "", kind,
-	    "open", key, s->user_id);
+	    req_field(r, "reference")->val, level, group, office,
+	    (unsigned long long)req_field(r, "billing_office")->num,
+	    dv ? (unsigned long long)dv->num : 0ULL, req_field(r, "accounts_contact")->val,
+	    av ? av->val : "", kind, "open", key, s->user_id);
 	if (rc == 0) {
 		*id = db_last_id(r->db);
 		return 0;
@@ -377,6 +387,8 @@ orders_create(struct req *r)
 
 	if (strcmp(then, "pay") != 0 && strcmp(then, "later") != 0 && strcmp(then, "open") != 0)
 		return HTTP_BAD_REQUEST;
+	if ((rc = check_places(r)) != 0)
+		return rc;
 	if (r->invalid)
 		return form_again(r, select_page(r, 1));
 	if ((rc = db_begin(r->db)) != 0)
@@ -491,6 +503,8 @@ orders_empty_save(struct req *r)
 	unsigned long long id = 0;
 	int rc;
 
+	if ((rc = check_places(r)) != 0)
+		return rc;
 	if (r->invalid)
 		return form_again(r, empty_page(r));
 	if ((rc = db_begin(r->db)) != 0)
@@ -555,6 +569,8 @@ orders_advance_save(struct req *r)
 	if (strcmp(method, "card") != 0 && strcmp(method, "bacs") != 0 &&
 	    strcmp(method, "later") != 0)
 		return HTTP_BAD_REQUEST;
+	if ((rc = check_places(r)) != 0)
+		return rc;
 	if (r->invalid)
 		return form_again(r, advance_page(r));
 	if ((rc = db_begin(r->db)) != 0)

@@ -245,8 +245,9 @@ orders_history(struct req *r)
 	req_set(r, "History.csv_url", req_printf(r, "/orders/history.csv?from=%s&to=%s",
 	    req_url_escape(r, r->fields[H_FROM].raw ? r->fields[H_FROM].raw : ""),
 	    req_url_escape(r, r->fields[H_TO].raw ? r->fields[H_TO].raw : "")));
-	if (r->sess->scope_group == 0 && r->sess->scope_office == 0)
-		return order_funds_hdf(r, &balance);
+	if (r->sess->scope_group == 0 && r->sess->scope_office == 0 &&
+	    (rc = order_funds_hdf(r, &balance)) != 0)
+		return rc;
 	return HTTP_OK;
 }
 

@@ -115,7 +115,9 @@ orders_view(struct req *r)
 		return rc;
 	actions_hdf(r, &o);
 	req_set(r, "Page.title", req_printf(r, "Order %s", o.label));
-	return payments_hdf(r, &o);
+	if ((rc = payments_hdf(r, &o)) != 0)
+		return rc;
+	return HTTP_OK;
 }
 
 /* The "Confirm Pay For Order" page's choices. */
