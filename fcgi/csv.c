@@ -98,12 +98,26 @@ csv_parse(struct arena *a, const char *s, size_t len, size_t max_rows,
 	return (long)nrows;
 }
 
+/* "-54.00": a negative amount is a number, not a formula. */
+static int
+negative_number(const char *v)
+{
+	size_t digits = strspn(v + 1, "0123456789");
+
+	if (v[0] != '-' || digits == 0)
+		return 0;
+	v += 1 + digits;
+	if (*v == '.' && strspn(v + 1, "0123456789") > 0)
+		v += 1 + strspn(v + 1, "0123456789");
+	return *v == '\0';
+}
+
 size_t
 csv_cell(char *out, size_t cap, const char *v)
 {
 	int quote = strpbrk(v, ",\"\r\n") != NULL;
-	int formula = v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' ||
-	    v[0] == '\t' || v[0] == '\r';
+	int formula = (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' ||
+	    v[0] == '\t' || v[0] == '\r') && !negative_number(v);
 	size_t n = 0;
 
 #define PUT(c) do { if (n + 1 < cap) out[n] = (c); n++; } while (0)

@@ -202,7 +202,7 @@ ticked_hdf(struct req *r, size_t *n, size_t *gone, unsigned long long *office)
 			(*gone)++;
 		db_free(res);
 	}
-	req_setf(r, "Apps.count", "%zu", *n);
+	req_setf(r, "AppsCount", "%zu", *n);
 	return 0;
 }
 

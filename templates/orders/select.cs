@@ -1,5 +1,5 @@
 <?cs # "Select Order to add selected Applications to?" (guide 1.5), after ADD N
-     APPLICATIONS TO A PURCHASE. Reads: Apps.N.id/reference/name/type, Apps.count,
+     APPLICATIONS TO A PURCHASE. Reads: Apps.N.id/reference/name/type, AppsCount,
      Select.gone, Pending.N.id/reference/date (open orders, when Can.add), Can.add,
      Can.create, Can.pay, Show.create (the new order form), Levels, Offices, Form.*,
      Form.token, Session.csrf. Each form repeats the ticked ids.
@@ -7,7 +7,7 @@
 <?cs def:ticked() ?><?cs each:a = Apps ?><input type="hidden" name="id" value="<?cs var:a.id ?>"><?cs /each ?><?cs /def ?>
 <div class="page-header">
   <h1>Select Order to add selected Applications to?</h1>
-  <p class="lead"><?cs var:Apps.count ?> finalised application<?cs if:Apps.count != 1 ?>s<?cs /if ?>:
+  <p class="lead"><?cs var:AppsCount ?> finalised application<?cs if:AppsCount != 1 ?>s<?cs /if ?>:
 <?cs each:a = Apps ?><span class="reference"><?cs var:a.reference ?></span> <?cs var:a.name ?> (<?cs var:a.type ?>)<?cs if:!last(a) ?>; <?cs /if ?><?cs /each ?></p>
 </div>
 <?cs if:Select.gone ?><div class="notice notice-warning" role="status"><?cs var:Select.gone ?> of the ticked applications can no longer be ordered and are left out.</div><?cs /if ?>

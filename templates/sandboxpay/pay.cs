@@ -8,6 +8,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sandbox Payment Gateway</title>
 <link rel="stylesheet" href="<?cs var:Page.base ?>/static/portal.css">
+<link rel="icon" type="image/svg+xml" href="<?cs var:Page.base ?>/static/favicon.svg">
 </head>
 <body class="gateway">
 <main class="main" id="content">

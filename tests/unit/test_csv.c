@@ -41,6 +41,12 @@ main(void)
 	is_str(out, "\"'=HYPERLINK(\"\"x\"\")\"", "formula defused");
 	csv_cell(out, sizeof(out), "@SUM");
 	is_str(out, "\"'@SUM\"", "@ defused");
+	csv_cell(out, sizeof(out), "-54.00");
+	is_str(out, "-54.00", "a negative amount stays a number");
+	csv_cell(out, sizeof(out), "-2+3");
+	is_str(out, "\"'-2+3\"", "a minus that starts a formula is defused");
+	csv_cell(out, sizeof(out), "-");
+	is_str(out, "\"'-\"", "a lone minus is defused");
 	arena_free(&a);
 	return done_testing();
 }
