@@ -377,6 +377,40 @@ form_again(struct req *r, int rc)
 	return rc;
 }
 
+/*
+ * The start of every new order: checks the form, begins the transaction and
+ * inserts the order. 0 with *id and the transaction open; otherwise the
+ * answer to give (the form again, the order a repeated form made, an error)
+ * with nothing open.
+ */
+static int
+begin_order(struct req *r, const char *kind, int (*page)(struct req *), unsigned long long *id)
+{
+	int rc;
+
+	*id = 0;
+	if ((rc = check_places(r)) != 0)
+		return rc;
+	if (r->invalid)
+		return form_again(r, page(r));
+	if ((rc = db_begin(r->db)) != 0)
+		return rc;
+	if ((rc = insert_order(r, kind, id)) == 0)
+		return 0;
+	if (rc == HTTP_CONFLICT) {
+		req_flash(r, "This order was already created: here it is.");
+		return req_redirect(r, req_printf(r, "/orders/%llu", *id));
+	}
+	db_rollback(r->db);
+	return rc == HTTP_BAD_REQUEST ? form_again(r, page(r)) : rc;
+}
+
+static int
+create_page(struct req *r)
+{
+	return select_page(r, 1);
+}
+
 int
 orders_create(struct req *r)
 {
@@ -387,23 +421,8 @@ orders_create(struct req *r)
 
 	if (strcmp(then, "pay") != 0 && strcmp(then, "later") != 0 && strcmp(then, "open") != 0)
 		return HTTP_BAD_REQUEST;
-	if ((rc = check_places(r)) != 0)
+	if ((rc = begin_order(r, "cards", create_page, &id)) != 0)
 		return rc;
-	if (r->invalid)
-		return form_again(r, select_page(r, 1));
-	if ((rc = db_begin(r->db)) != 0)
-		return rc;
-	rc = insert_order(r, "cards", &id);
-	if (rc == HTTP_CONFLICT) {
-		req_flash(r, "This order was already created: here it is.");
-		return req_redirect(r, req_printf(r, "/orders/%llu", id));
-	}
-	if (rc == HTTP_BAD_REQUEST) {
-		db_rollback(r->db);
-		return form_again(r, select_page(r, 1));
-	}
-	if (rc != 0)
-		goto fail;
 	if ((rc = add_apps(r, id, &added)) == HTTP_CONFLICT) {
 		db_rollback(r->db);
 		req_set(r, "Form.error", conflict_message);
@@ -437,16 +456,10 @@ orders_add(struct req *r)
 {
 	struct order o;
 	size_t added;
-	int found, rc;
+	int rc;
 
-	if ((rc = db_begin(r->db)) != 0)
+	if ((rc = order_begin(r, &o)) != 0)
 		return rc;
-	if ((rc = order_load(r, r->ids[0], 1, &o, &found)) != 0)
-		goto fail;
-	if (!found) {
-		db_rollback(r->db);
-		return HTTP_NOT_FOUND;
-	}
 	if (strcmp(o.state, "open") != 0 || strcmp(o.kind, "cards") != 0) {
 		db_rollback(r->db);
 		req_set(r, "Form.error", "That order is no longer open: please choose another"
@@ -503,21 +516,10 @@ orders_empty_save(struct req *r)
 	unsigned long long id = 0;
 	int rc;
 
-	if ((rc = check_places(r)) != 0)
+	if ((rc = begin_order(r, "cards", empty_page, &id)) != 0)
 		return rc;
-	if (r->invalid)
-		return form_again(r, empty_page(r));
-	if ((rc = db_begin(r->db)) != 0)
-		return rc;
-	rc = insert_order(r, "cards", &id);
-	if (rc == HTTP_CONFLICT)
-		return req_redirect(r, req_printf(r, "/orders/%llu", id));
-	if (rc == HTTP_BAD_REQUEST) {
-		db_rollback(r->db);
-		return form_again(r, empty_page(r));
-	}
-	if (rc != 0 || (rc = req_audit(r, "order_created", "order", req_printf(r, "%llu", id),
-	    "empty")) != 0 || (rc = db_commit(r->db)) != 0) {
+	if ((rc = req_audit(r, "order_created", "order", req_printf(r, "%llu", id), "empty")) != 0 ||
+	    (rc = db_commit(r->db)) != 0) {
 		db_rollback(r->db);
 		return rc;
 	}
@@ -569,21 +571,8 @@ orders_advance_save(struct req *r)
 	if (strcmp(method, "card") != 0 && strcmp(method, "bacs") != 0 &&
 	    strcmp(method, "later") != 0)
 		return HTTP_BAD_REQUEST;
-	if ((rc = check_places(r)) != 0)
+	if ((rc = begin_order(r, "advance_payment", advance_page, &id)) != 0)
 		return rc;
-	if (r->invalid)
-		return form_again(r, advance_page(r));
-	if ((rc = db_begin(r->db)) != 0)
-		return rc;
-	rc = insert_order(r, "advance_payment", &id);
-	if (rc == HTTP_CONFLICT)
-		return req_redirect(r, req_printf(r, "/orders/%llu", id));
-	if (rc == HTTP_BAD_REQUEST) {
-		db_rollback(r->db);
-		return form_again(r, advance_page(r));
-	}
-	if (rc != 0)
-		goto fail;
 	if ((rc = db_exec(r->db, sql_advance_line, "ui", id,
 	    req_field(r, "quantity")->num)) != 0 || (rc = db_exec(r->db, sql_close, "u", id)) != 0)
 		goto fail;

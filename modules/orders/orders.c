@@ -118,6 +118,20 @@ order_load(struct req *r, unsigned long long id, int lock, struct order *o, int 
 }
 
 int
+order_begin(struct req *r, struct order *o)
+{
+	int found, rc;
+
+	if ((rc = db_begin(r->db)) != 0)
+		return rc;
+	if ((rc = order_load(r, r->ids[0], 1, o, &found)) != 0 || !found) {
+		db_rollback(r->db);
+		return rc ? rc : HTTP_NOT_FOUND;
+	}
+	return 0;
+}
+
+int
 order_page(struct req *r, struct order *o, int lock)
 {
 	int found, rc;

@@ -44,6 +44,9 @@ struct order {
 /* orders.c */
 /* Loads an order of the user's scope into *o (FOR UPDATE when lock); *found 0 if none. */
 int	order_load(struct req *, unsigned long long id, int lock, struct order *, int *found);
+/* Begins a transaction holding the lock of order r->ids[0]: 0 (the caller
+ * commits or rolls back), or 404 / a database error with nothing open. */
+int	order_begin(struct req *, struct order *);
 /* order_load of r->ids[0] for a page: 404 when it is not the user's. Fills Order.*. */
 int	order_page(struct req *, struct order *, int lock);
 /* Order.* of a loaded order and Lines.N with the totals. */

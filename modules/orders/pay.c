@@ -245,7 +245,7 @@ orders_pay_save(struct req *r)
 {
 	const char *error, *next;
 	struct order o;
-	int found, rc;
+	int rc;
 
 	if (r->invalid) {
 		if ((rc = order_page(r, &o, 0)) != 0)
@@ -253,14 +253,8 @@ orders_pay_save(struct req *r)
 		req_form_to_hdf(r);
 		return pay_page(r, &o);
 	}
-	if ((rc = db_begin(r->db)) != 0)
+	if ((rc = order_begin(r, &o)) != 0)
 		return rc;
-	if ((rc = order_load(r, r->ids[0], 1, &o, &found)) != 0)
-		goto fail;
-	if (!found) {
-		db_rollback(r->db);
-		return HTTP_NOT_FOUND;
-	}
 	if ((rc = pay_start(r, &o, req_field(r, "method")->val, &error, &next)) != 0)
 		goto fail;
 	if (error) {
@@ -314,16 +308,10 @@ int
 orders_close(struct req *r)
 {
 	struct order o;
-	int found, rc;
+	int rc;
 
-	if ((rc = db_begin(r->db)) != 0)
+	if ((rc = order_begin(r, &o)) != 0)
 		return rc;
-	if ((rc = order_load(r, r->ids[0], 1, &o, &found)) != 0)
-		goto fail;
-	if (!found) {
-		db_rollback(r->db);
-		return HTTP_NOT_FOUND;
-	}
 	if ((rc = db_exec(r->db, sql_close, "u", o.id)) != 0 ||
 	    (rc = db_commit(r->db)) != 0)
 		goto fail;
@@ -338,16 +326,10 @@ int
 orders_cancel(struct req *r)
 {
 	struct order o;
-	int found, rc;
+	int rc;
 
-	if ((rc = db_begin(r->db)) != 0)
+	if ((rc = order_begin(r, &o)) != 0)
 		return rc;
-	if ((rc = order_load(r, r->ids[0], 1, &o, &found)) != 0)
-		goto fail;
-	if (!found) {
-		db_rollback(r->db);
-		return HTTP_NOT_FOUND;
-	}
 	if (!unpaid(&o)) {
 		db_rollback(r->db);
 		req_flash(r, strcmp(o.state, "paid") == 0 ?
