@@ -198,6 +198,13 @@ long		 portal_param_long(const char *module, const char *name, long dflt);
 size_t		 portal_upload_max(void);
 /* The public base URL, e.g. https://portal.example.org (no trailing slash). */
 const char	*portal_base_url(void);
+/* The payment gateway of the configuration (<payment-gateway url merchant
+ * secret>), or NULL when there is none. The host allows the url's origin as
+ * a form-action in its Content-Security-Policy, since PAY redirects there. */
+struct gateway_config {
+	const char	*url, *merchant, *secret;
+};
+const struct gateway_config *portal_gateway(void);
 /* Whether the configuration says this is a demo (<demo>true</demo>). */
 int		 portal_is_demo(void);
 

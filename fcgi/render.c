@@ -13,7 +13,22 @@
 /* No inline script or style anywhere: the templates keep to this. */
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; " \
 	"img-src 'self' data:; font-src 'self'; connect-src 'self'; " \
-	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+	"frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'"
+
+/* The policy, with the payment gateway's origin as a form-action: the PAY
+ * form's answer redirects the browser there, which form-action governs. */
+static const char *
+csp(struct req *r)
+{
+	const struct gateway_config *gw = portal_gateway();
+	const char *host, *end;
+
+	if (gw == NULL || (host = strstr(gw->url, "://")) == NULL)
+		return CSP;
+	end = strchr(host + 3, '/');
+	return req_printf(r, "%s %.*s", CSP, (int)(end ? end - gw->url : (long)strlen(gw->url)),
+	    gw->url);
+}
 
 static const char *
 reason(int status)
@@ -57,7 +72,7 @@ emit(struct req *r, int status, const char *ctype, const void *body, size_t len)
 	    "Status: %d %s\r\n"
 	    "Content-Type: %s\r\n"
 	    "Content-Length: %zu\r\n"
-	    "Content-Security-Policy: " CSP "\r\n"
+	    "Content-Security-Policy: %s\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "X-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: same-origin\r\n"
@@ -65,7 +80,7 @@ emit(struct req *r, int status, const char *ctype, const void *body, size_t len)
 	    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
 	    "Cache-Control: no-store\r\n"
 	    "%s",
-	    status, reason(status), ctype, len,
+	    status, reason(status), ctype, len, csp(r),
 	    r->priv->cfg->secure ? "Strict-Transport-Security: max-age=31536000\r\n" : "");
 	FCGX_PutStr(head, (int)strlen(head), out);
 	for (h = r->priv->headers; h; h = h->next) {

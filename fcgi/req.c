@@ -236,6 +236,19 @@ portal_base_url(void)
 	return host_config && host_config->base_url ? host_config->base_url : "";
 }
 
+const struct gateway_config *
+portal_gateway(void)
+{
+	static struct gateway_config gw;
+
+	if (host_config == NULL || host_config->pay_url == NULL || host_config->pay_url[0] == '\0')
+		return NULL;
+	gw.url = host_config->pay_url;
+	gw.merchant = host_config->pay_merchant;
+	gw.secret = host_config->pay_secret;
+	return &gw;
+}
+
 int
 portal_is_demo(void)
 {

@@ -79,28 +79,25 @@ int
 gateway_init(void)
 {
 	const char *name = portal_param(MODULE, "gateway", "sandbox");
+	const struct gateway_config *conf = portal_gateway();
 	size_t i;
 
 	gw.provider = NULL;
 	for (i = 0; providers[i].name; i++)
 		if (strcmp(providers[i].name, name) == 0)
 			gw.provider = &providers[i];
-	gw.url = portal_param(MODULE, "gateway-url", NULL);
-	gw.key = portal_param(MODULE, "gateway-key", NULL);
-	gw.merchant = portal_param(MODULE, "gateway-merchant", "ecs-portal");
 	if (gw.provider == NULL) {
 		log_error("orders: unknown payment gateway provider %s", name);
 		return -1;
 	}
-	if (gw.url == NULL || (strncmp(gw.url, "https://", 8) != 0 &&
-	    strncmp(gw.url, "http://", 7) != 0)) {
-		log_error("orders: <param name=\"gateway-url\"> must be the gateway's http(s) URL");
+	/* portal.rng checks the URL's form and the secret's length. */
+	if (conf == NULL) {
+		log_error("orders: the configuration has no <payment-gateway url merchant secret>");
 		return -1;
 	}
-	if (gw.key == NULL || strlen(gw.key) < 32) {
-		log_error("orders: <param name=\"gateway-key\"> must be at least 32 characters");
-		return -1;
-	}
+	gw.url = conf->url;
+	gw.key = conf->secret;
+	gw.merchant = conf->merchant;
 	return 0;
 }
 

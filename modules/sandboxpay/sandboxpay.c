@@ -36,11 +36,12 @@ sandbox_init(void)
 		log_error("sandboxpay: refusing to load: the configuration is not a demo");
 		return -1;
 	}
-	key = portal_param(MODULE, "key", NULL);
+	/* It shares the portal's key, as a real provider and its merchant do. */
+	key = portal_gateway() ? portal_gateway()->secret : NULL;
 	notify_url = portal_param(MODULE, "notify-url", NULL);
-	if (key == NULL || strlen(key) < 32 || notify_url == NULL) {
-		log_error("sandboxpay: needs <param name=\"key\"> (the portal's gateway-key)"
-		    " and <param name=\"notify-url\">");
+	if (key == NULL || notify_url == NULL) {
+		log_error("sandboxpay: needs <payment-gateway> in the configuration and"
+		    " <param name=\"notify-url\">");
 		return -1;
 	}
 	return 0;
