@@ -111,6 +111,9 @@ static const char *const sql_bacs_order =
 static const char *const sql_bacs_payment =
     "UPDATE payments SET state = 'succeeded', completed_at = NOW(6)"
     " WHERE order_id = ? AND method = 'bacs' AND state = 'pending'";
+static const char *const sql_bacs_received =
+    "INSERT INTO payments (order_id, method, state, amount_pence, currency, completed_at)"
+    " VALUES (?, 'bacs', 'succeeded', ?, 'GBP', NOW(6))";
 
 /* "54.00", "54" or "1,054.50" into pence; -1 if it is not an amount. */
 static long long
@@ -172,10 +175,12 @@ settle_bacs_command(struct db *db, int argc, char **argv)
 	company_id = (unsigned long long)db_int(res, 1);
 	snprintf(state, sizeof(state), "%s", db_str(res, 2));
 	db_free(res);
-	if (strcmp(state, "awaiting_bacs") != 0) {
+	/* The money came, so it pays the order even if the customer has since
+	 * chosen to pay another way and not done so yet. */
+	if (strcmp(state, "paid") == 0 || strcmp(state, "cancelled") == 0) {
 		db_rollback(db);
-		fprintf(stderr, "portalctl: order %llu (%s) is %s, not awaiting a BACS payment\n",
-		    order_id, argv[1], state);
+		fprintf(stderr, "portalctl: order %llu (%s) is %s: nothing allocated; the transfer"
+		    " is to be refunded\n", order_id, argv[1], state);
 		return 1;
 	}
 	if (order_total(db, order_id, &total) != 0)
@@ -187,7 +192,10 @@ settle_bacs_command(struct db *db, int argc, char **argv)
 		    order_id, total / 100, total % 100);
 		return 1;
 	}
-	if (db_exec(db, sql_bacs_payment, "u", order_id) != 0 || db_affected(db) != 1)
+	if (db_exec(db, sql_bacs_payment, "u", order_id) != 0)
+		goto fail;
+	if (db_affected(db) == 0 &&
+	    db_exec(db, sql_bacs_received, "ui", order_id, amount) != 0)
 		goto fail;
 	if ((rc = order_settle(db, order_id, company_id, 0, "", "bacs")) != 0 ||
 	    db_commit(db) != 0)

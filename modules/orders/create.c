@@ -33,9 +33,15 @@ static const char *const sql_insert =
     " NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?)";
 static const char *const sql_by_token =
     "SELECT o.id" ORDER_FROM " WHERE o.form_token = ? AND" ORDER_SCOPE;
+/* Also within the order's own level, so those who see the order may see
+ * its applications: an office's order takes that office's applications, a
+ * group's those of its offices. */
 static const char *const sql_order_app =
-    "UPDATE applications a JOIN offices f ON f.id = a.office_id SET a.state = 'ordered'"
-    " WHERE a.id = ? AND a.state = 'finalised' AND" APP_SCOPE;
+    "UPDATE applications a JOIN offices f ON f.id = a.office_id JOIN orders o ON o.id = ?"
+    " SET a.state = 'ordered'"
+    " WHERE a.id = ? AND a.state = 'finalised' AND" APP_SCOPE
+    " AND (o.raised_level = 'company' OR (o.raised_level = 'group' AND f.group_id = o.group_id)"
+    "  OR (o.raised_level = 'office' AND a.office_id = o.office_id))";
 static const char *const sql_app_line =
     "INSERT INTO order_lines (order_id, product_id, quantity, unit_net_pence, unit_vat_pence,"
     " application_id, live_application_id)"
@@ -276,7 +282,8 @@ add_apps(struct req *r, unsigned long long order_id, size_t *added)
 			continue;
 		if (v->err)
 			return HTTP_CONFLICT;
-		if ((rc = db_exec(r->db, sql_order_app, "u" "uuuuu", id, APP_SCOPE_ARGS(s))) != 0)
+		if ((rc = db_exec(r->db, sql_order_app, "uu" "uuuuu", order_id, id,
+		    APP_SCOPE_ARGS(s))) != 0)
 			return rc;
 		if (db_affected(r->db) != 1)
 			return HTTP_CONFLICT;
@@ -291,9 +298,10 @@ add_apps(struct req *r, unsigned long long order_id, size_t *added)
 }
 
 static const char *const conflict_message =
-    "One of the ticked applications can no longer be added to an order: it was ordered,"
-    " unfinalised or changed meanwhile. Nothing was changed; please check Applications"
-    " Requiring Attention and try again.";
+    "One of the ticked applications cannot be added to this order: it was ordered,"
+    " unfinalised or changed meanwhile, or its office is outside the level the order is"
+    " raised at. Nothing was changed; please check Applications Requiring Attention, or"
+    " raise the order at a level that holds every ticked application.";
 
 /* Checks the form's level and offices against the user's scope, marking
  * the fields in error (r->invalid counts them). 0, or a database error. */
@@ -371,8 +379,18 @@ insert_order(struct req *r, const char *kind, unsigned long long *id)
 static int
 form_again(struct req *r, int rc)
 {
+	const struct fieldval *t = req_field(r, "token"), *id = req_field(r, "id");
+
 	req_form_to_hdf(r);
-	if (!hdf_get_value(r->hdf, "Form.error", NULL))
+	if (hdf_get_value(r->hdf, "Form.error", NULL))
+		return rc;
+	if (t && t->err)
+		req_set(r, "Form.error", "This form has expired: please check the details and send"
+		    " it again.");
+	else if (id && id->err)
+		req_set(r, "Form.error", "One of the ticked applications is not valid: please tick"
+		    " them again in Applications Requiring Attention.");
+	else
 		req_set(r, "Form.error", "Please correct the fields marked below.");
 	return rc;
 }

@@ -38,6 +38,11 @@ static struct {
 	const char *url, *key, *merchant;
 } gw;
 
+/* The order first, then the payment: the lock order of pay.c and settle.c. */
+static const char *const sql_payment_order =
+    "SELECT order_id FROM payments WHERE id = ?";
+static const char *const sql_order_lock =
+    "SELECT id FROM orders WHERE id = ? FOR UPDATE";
 static const char *const sql_payment_lock =
     "SELECT o.id, o.company_id, o.state, p.state, p.method, p.amount_pence, p.currency,"
     " IFNULL(p.gateway_txn_id, '') FROM payments p JOIN orders o ON o.id = p.order_id"
@@ -131,7 +136,7 @@ const struct field notify_fields[] = {
 	[N_AMOUNT] = { "amount", v_id, F_REQUIRED },
 	[N_CURRENCY] = { "currency", v_token, F_REQUIRED },
 	[N_STATUS] = { "status", v_token, F_REQUIRED },
-	[N_REASON] = { "reason", v_text, 0 },
+	[N_REASON] = { "reason", NULL, 0 },	/* any text; kept to 255 bytes */
 	[N_TS] = { "ts", v_id, F_REQUIRED },
 	{ NULL, NULL, 0 }
 };
@@ -191,6 +196,14 @@ orders_notify(struct req *r)
 
 	if ((rc = db_begin(r->db)) != 0)
 		return rc;
+	/* A payment never moves to another order, so its order can be read first. */
+	if ((rc = db_query(r->db, &res, sql_payment_order, "u", payment)) != 0)
+		goto fail;
+	order_id = db_next(res) ? (unsigned long long)db_int(res, 0) : 0;
+	db_free(res);
+	if ((rc = db_query(r->db, &res, sql_order_lock, "u", order_id)) != 0)
+		goto fail;
+	db_free(res);
 	if ((rc = db_query(r->db, &res, sql_payment_lock, "u", payment)) != 0)
 		goto fail;
 	if (!db_next(res)) {

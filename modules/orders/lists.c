@@ -198,6 +198,13 @@ const struct field history_fields[] = {
 	{ NULL, NULL, 0 }
 };
 
+/* The funds are the company's: their balance is for company-level users. */
+static int
+company_level(const struct req *r)
+{
+	return r->sess->scope_group == 0 && r->sess->scope_office == 0;
+}
+
 /* The history's rows between the dates asked for (all time by default). */
 static int
 history_query(struct req *r, struct dbres **res, long long limit)
@@ -236,7 +243,7 @@ orders_history(struct req *r)
 			req_set(r, req_printf(r, "%s.order_id", p), db_str(res, 2));
 		req_set(r, req_printf(r, "%s.reference", p), db_str(res, 3));
 		req_set(r, req_printf(r, "%s.amount", p), req_money(r, db_int(res, 4)));
-		if (db_int(res, 6))
+		if (db_int(res, 6) && company_level(r))
 			req_set(r, req_printf(r, "%s.balance", p), req_money(r, db_int(res, 5)));
 	}
 	if (db_rows(res) > HISTORY_ROWS)
@@ -245,8 +252,7 @@ orders_history(struct req *r)
 	req_set(r, "History.csv_url", req_printf(r, "/orders/history.csv?from=%s&to=%s",
 	    req_url_escape(r, r->fields[H_FROM].raw ? r->fields[H_FROM].raw : ""),
 	    req_url_escape(r, r->fields[H_TO].raw ? r->fields[H_TO].raw : "")));
-	if (r->sess->scope_group == 0 && r->sess->scope_office == 0 &&
-	    (rc = order_funds_hdf(r, &balance)) != 0)
+	if (company_level(r) && (rc = order_funds_hdf(r, &balance)) != 0)
 		return rc;
 	return HTTP_OK;
 }
@@ -277,8 +283,8 @@ orders_history_csv(struct req *r)
 		cells[3] = db_str(res, 3);
 		cells[4] = req_printf(r, "%s%lld.%02lld", db_int(res, 4) < 0 ? "-" : "",
 		    llabs(db_int(res, 4)) / 100, llabs(db_int(res, 4)) % 100);
-		cells[5] = db_int(res, 6) ? req_printf(r, "%lld.%02lld", db_int(res, 5) / 100,
-		    db_int(res, 5) % 100) : "";
+		cells[5] = db_int(res, 6) && company_level(r) ? req_printf(r, "%lld.%02lld",
+		    db_int(res, 5) / 100, db_int(res, 5) % 100) : "";
 		csv_line(&out, cells, 6);
 	}
 	len = (size_t)out.len;

@@ -234,16 +234,18 @@ order_choices_hdf(struct req *r)
 	return 0;
 }
 
+/* Whether a row answers: sql takes the object's id and the user's scope
+ * (company, group, group, office, office; the types say how many it binds). */
 static int
-exists(struct req *r, const char *sql, const char *types, unsigned long long a,
-    unsigned long long b, unsigned long long c, unsigned long long d, unsigned long long e,
-    int *ok)
+exists(struct req *r, const char *sql, const char *types, unsigned long long id, int *ok)
 {
+	const struct session *s = r->sess;
 	struct dbres *res;
 	int rc;
 
 	*ok = 0;
-	if ((rc = db_query(r->db, &res, sql, types, a, b, c, d, e)) != 0)
+	if ((rc = db_query(r->db, &res, sql, types, id, s->company_id, s->scope_group,
+	    s->scope_group, s->scope_office, s->scope_office)) != 0)
 		return rc;
 	*ok = db_next(res);
 	db_free(res);
@@ -253,10 +255,7 @@ exists(struct req *r, const char *sql, const char *types, unsigned long long a,
 int
 order_office_ok(struct req *r, unsigned long long office, int *ok)
 {
-	const struct session *s = r->sess;
-
-	return exists(r, sql_office_ok, "uuuuuu", office, s->company_id, s->scope_group,
-	    s->scope_group, s->scope_office, ok);
+	return exists(r, sql_office_ok, "uuuuuu", office, ok);
 }
 
 const char *
@@ -277,8 +276,7 @@ order_level(struct req *r, const char *value, const char **level,
 	if (strncmp(value, "group:", 6) == 0) {
 		*level = "group";
 		id = strtoull(value + 6, &end, 10);
-		if (*end || id == 0 || exists(r, sql_group_ok, "uuuuu", id, s->company_id,
-		    s->scope_group, s->scope_group, s->scope_office, &ok) != 0 || !ok)
+		if (*end || id == 0 || exists(r, sql_group_ok, "uuuuu", id, &ok) != 0 || !ok)
 			return bad;
 		*group = id;
 		return NULL;

@@ -29,8 +29,9 @@ static const char *const sql_supersede =
 static const char *const sql_awaiting_card =
     "UPDATE orders SET state = 'awaiting_payment', closed_at = IFNULL(closed_at, NOW(6))"
     " WHERE id = ?";
+/* A reference once given stays the order's: the customer may have used it. */
 static const char *const sql_awaiting_bacs =
-    "UPDATE orders SET state = 'awaiting_bacs', bacs_reference = ?,"
+    "UPDATE orders SET state = 'awaiting_bacs', bacs_reference = IFNULL(bacs_reference, ?),"
     " closed_at = IFNULL(closed_at, NOW(6)) WHERE id = ?";
 static const char *const sql_close =
     "UPDATE orders SET state = 'closed_unpaid', closed_at = NOW(6) WHERE id = ? AND state = 'open'";
@@ -224,7 +225,7 @@ pay_start(struct req *r, struct order *o, const char *method, const char **error
 	}
 	/* BACS: a reference to annotate the transfer with; unique, so retry a clash. */
 	for (tries = 0; tries < 8; tries++) {
-		const char *ref = bacs_reference(r);
+		const char *ref = o->bacs_reference[0] ? o->bacs_reference : bacs_reference(r);
 
 		rc = db_exec(r->db, sql_awaiting_bacs, "su", ref, o->id);
 		if (rc == HTTP_CONFLICT)
@@ -308,14 +309,17 @@ int
 orders_close(struct req *r)
 {
 	struct order o;
-	int rc;
+	int closed, rc;
 
 	if ((rc = order_begin(r, &o)) != 0)
 		return rc;
-	if ((rc = db_exec(r->db, sql_close, "u", o.id)) != 0 ||
-	    (rc = db_commit(r->db)) != 0)
+	if ((rc = db_exec(r->db, sql_close, "u", o.id)) != 0)
 		goto fail;
-	req_flash(r, "The order is closed: no more applications can be added to it.");
+	closed = db_affected(r->db) == 1;
+	if ((rc = db_commit(r->db)) != 0)
+		goto fail;
+	req_flash(r, closed ? "The order is closed: no more applications can be added to it." :
+	    "Only an open order can be closed.");
 	return req_redirect(r, req_printf(r, "/orders/%llu", o.id));
 fail:
 	db_rollback(r->db);

@@ -168,7 +168,7 @@ test('another company\'s application cannot be added: refused, nothing changed',
   const mine = finalisedApps(co, 1);
   const r = await createOrder(co.client, co, [...mine, ...theirs], { then: 'open' });
   assert.equal(r.r.status, 200);
-  assert.match(text(r.r), /can no longer be added to an order/);
+  assert.match(text(r.r), /cannot be added to this order/);
   assert.equal(sqlValue(`SELECT COUNT(*) FROM orders WHERE company_id = ${co.id}`), '0');
   assert.deepEqual(appStates([...mine, ...theirs]), ['finalised', 'finalised']);
   // Another company's order answers 404.
@@ -340,7 +340,23 @@ test('users see only orders of their level: an office user does not see the comp
   const page = await c.get('/orders/new');
   assert.doesNotMatch(page.body, /Company Purchase/);
   assert.doesNotMatch(page.body, new RegExp(`value="${co.office}"`));
-  const csrf = csrfOf(page.body);
+  // Its own office: the order is made (every level can buy).
+  const mine = await formPost(c, '/orders/new', {
+    _csrf: csrfOf(page.body), token: hiddenValue(page.body, 'token'), level: `office:${office2}`,
+    billing_office: office2, delivery_office: office2, reference: 'office user order',
+  });
+  assert.equal(mine.status, 303, text(mine).slice(-400));
+  const own = mine.location.match(/\/orders\/(\d+)$/)[1];
+  assert.equal(sqlValue(`SELECT CONCAT(raised_level, ':', office_id) FROM orders WHERE id = ${own}`), `office:${office2}`);
+  const [c2] = finalisedApps(co, 1, { office: office2 });
+  const again = await c.get('/orders/new');
+  const csrf = csrfOf(again.body);
+  assert.equal((await formPost(c, `/orders/${own}/add`, { _csrf: csrf, id: c2 })).status, 303);
+  assert.deepEqual(appStates([c2]), ['ordered']);
+  // An application outside the user's office is not theirs to order.
+  const outside = await formPost(c, `/orders/${own}/add`, { _csrf: csrf, id: a });
+  assert.equal(outside.location, '/applications/attention');
+  assert.deepEqual(appStates([a]), ['ordered']); // still on the company's order only
   const r = await formPost(c, '/orders/new', {
     _csrf: csrf, token: hiddenValue(page.body, 'token'), level: 'company', billing_office: co.office,
     delivery_office: co.office,
@@ -352,3 +368,18 @@ test('users see only orders of their level: an office user does not see the comp
 function csrfOf(html) {
   return hiddenValue(html, '_csrf');
 }
+
+test('an order takes only applications within the level it is raised at', async () => {
+  const co = await freshCompany('OrdWithin');
+  sql(`INSERT INTO offices (company_id, name) VALUES (${co.id}, 'Far Office ${co.id}')`);
+  const far = sqlValue(`SELECT id FROM offices WHERE company_id = ${co.id} AND name = 'Far Office ${co.id}'`);
+  const [here] = finalisedApps(co, 1);
+  const [there] = finalisedApps(co, 1, { office: far });
+  const r = await createOrder(co.client, co, [here, there], { then: 'open', level: `office:${co.office}` });
+  assert.equal(r.r.status, 200);
+  assert.match(text(r.r), /outside the level the order is raised at/);
+  assert.deepEqual(appStates([here, there]), ['finalised', 'finalised']);
+  const ok = await createOrder(co.client, co, [here, there], { then: 'open', level: 'company' });
+  assert.equal(ok.r.status, 303);
+  assert.deepEqual(appStates([here, there]), ['ordered', 'ordered']);
+});

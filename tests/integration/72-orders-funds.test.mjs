@@ -113,6 +113,28 @@ test('BACS: "Marked for BACS allocation" with an ECS reference; portalctl alloca
   assert.equal(allocate(bacs, '108.00').code, 1);
 });
 
+test('a BACS reference once given stays the order\'s, and a transfer with it pays the order however it was left', async () => {
+  const co = await freshCompany('BacsKeep');
+  const ids = finalisedApps(co, 1);
+  const { orderId } = await createOrder(co.client, co, ids, { then: 'pay' });
+  await pay(co.client, orderId, 'bacs');
+  const first = orderRow(orderId).bacs;
+  await startCard(co.client, orderId); // changed their mind: card, not finished
+  assert.equal(orderRow(orderId).state, 'awaiting_payment');
+  await pay(co.client, orderId, 'bacs');
+  assert.equal(orderRow(orderId).bacs, first, 'a new reference replaced the one given');
+  await startCard(co.client, orderId);
+  // The transfer made with the first reference arrives: the order is paid.
+  const a = allocate(first, '54.00');
+  assert.equal(a.code, 0, a.out);
+  assert.equal(orderRow(orderId).state, 'paid');
+  assert.deepEqual(appStates(ids), ['received']);
+  // A transfer for a paid order is refused (to be refunded).
+  const again = allocate(first, '54.00');
+  assert.equal(again.code, 1);
+  assert.match(again.out, /is paid: nothing allocated; the transfer is to be refunded/);
+});
+
 test('Create New Advance Order: 1 credit of £250.00 paid by card adds £250.00 to the funds', async () => {
   const co = await freshCompany('Advance');
   const page = await co.client.get('/orders/advance');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import {
-  env, sql, sqlValue, q, createOperative, employ, csrfFrom, hiddenValue, decodeEntities, pageText,
+  env, sql, sqlValue, q, createOperative, employ, csrfFrom, hiddenValue, decodeEntities, pageText, waitFor,
 } from './portal.mjs';
 
 // A fresh 7-digit application reference (never one in the database).
@@ -127,15 +127,22 @@ export async function startCard(client, orderId) {
   return { r, url, payment: url.searchParams.get('payment'), amount: url.searchParams.get('amount') };
 }
 
-// Pays on the sandbox gateway's page with a card; returns the gateway POST's answer.
+// Pays on the sandbox gateway's page with a card; returns the gateway POST's answer once the
+// gateway's notification (sent by a process of its own) has been taken by the portal.
 export async function sandboxPay(client, gatewayUrl, card = '4242 4242 4242 4242') {
   const u = new URL(gatewayUrl);
   const page = await client.get(u.pathname + u.search);
   const request = hiddenValue(page.body, 'request');
   if (!request) throw new Error(`no gateway form: ${pageText(page.body).slice(0, 200)}`);
-  return formPost(client, '/sandbox-gateway/pay', {
+  const r = await formPost(client, '/sandbox-gateway/pay', {
     request, name: 'J Jones', card_number: card, expiry: '12/39', cvc: '123',
   });
+  const payment = u.searchParams.get('payment');
+  if (r.status === 303) {
+    await waitFor(() => sqlValue(`SELECT state FROM payments WHERE id = ${payment}`) !== 'pending',
+      15000, `the notification of payment ${payment}`);
+  }
+  return r;
 }
 
 export { decodeEntities };
