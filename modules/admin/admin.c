@@ -1,6 +1,7 @@
 /*
  * admin.c: Administration -> Administer Groups: the company's groups and the
- * offices in them. Creating and renaming groups needs Can Create Company
+ * offices in them (the module also serves Administer Users, the company's
+ * details, My account and /set-password: see the route table). Creating and renaming groups needs Can Create Company
  * Groups; adding, editing and moving offices Can Edit Employer Details. A
  * group or office that anything names, now or in the past (employees, users,
  * offices, orders, applications), cannot be deleted, only closed. Users see the structure of their own level.
@@ -408,24 +409,45 @@ office_save(struct req *r)
 }
 
 static const struct route admin_routes[] = {
-	/* method path                 permission          fields             handler        template           tab      flags */
-	{ M_GET,  "groups",              ROUTE_SIGNED_IN,    NULL,              groups,        "admin/groups.cs", "admin", 0 },
-	{ M_POST, "groups/new",          PERM_CREATE_GROUPS, name_fields,       group_new,     "admin/groups.cs", "admin", 0 },
-	{ M_POST, "groups/{id}/rename",  PERM_CREATE_GROUPS, name_fields,       group_rename,  "admin/groups.cs", "admin", 0 },
-	{ M_POST, "groups/{id}/delete",  PERM_CREATE_GROUPS, NULL,              group_delete,  "admin/groups.cs", "admin", 0 },
-	{ M_POST, "groups/{id}/close",   PERM_CREATE_GROUPS, NULL,              group_close,   "admin/groups.cs", "admin", 0 },
-	{ M_POST, "offices/new",         PERM_EDIT_EMPLOYER, new_office_fields, office_new,    "admin/groups.cs", "admin", 0 },
-	{ M_GET,  "offices/{id}",        ROUTE_SIGNED_IN,    NULL,              office_view,   "admin/office.cs", "admin", 0 },
-	{ M_POST, "offices/{id}",        PERM_EDIT_EMPLOYER, office_fields,     office_save,   "admin/office.cs", "admin", 0 },
-	{ M_POST, "offices/{id}/delete", PERM_EDIT_EMPLOYER, NULL,              office_delete, "admin/groups.cs", "admin", 0 },
-	{ M_POST, "offices/{id}/close",  PERM_EDIT_EMPLOYER, NULL,              office_close,  "admin/groups.cs", "admin", 0 },
-	{ M_GET,  "audit",               PERM_CHANGE_PERMISSIONS, audit_fields, admin_audit,   "admin/audit.cs",  "admin", 0 },
+	/* method path                       permission               fields                   handler            template             tab      flags */
+	{ M_GET,  "admin/groups",              ROUTE_SIGNED_IN,         NULL,                    groups,            "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/groups/new",          PERM_CREATE_GROUPS,      name_fields,             group_new,         "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/groups/{id}/rename",  PERM_CREATE_GROUPS,      name_fields,             group_rename,      "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/groups/{id}/delete",  PERM_CREATE_GROUPS,      NULL,                    group_delete,      "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/groups/{id}/close",   PERM_CREATE_GROUPS,      NULL,                    group_close,       "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/offices/new",         PERM_EDIT_EMPLOYER,      new_office_fields,       office_new,        "admin/groups.cs",   "admin", 0 },
+	{ M_GET,  "admin/offices/{id}",        ROUTE_SIGNED_IN,         NULL,                    office_view,       "admin/office.cs",   "admin", 0 },
+	{ M_POST, "admin/offices/{id}",        PERM_EDIT_EMPLOYER,      office_fields,           office_save,       "admin/office.cs",   "admin", 0 },
+	{ M_POST, "admin/offices/{id}/delete", PERM_EDIT_EMPLOYER,      NULL,                    office_delete,     "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/offices/{id}/close",  PERM_EDIT_EMPLOYER,      NULL,                    office_close,      "admin/groups.cs",   "admin", 0 },
+	{ M_GET,  "admin/audit",               PERM_CHANGE_PERMISSIONS, audit_fields,            admin_audit,       "admin/audit.cs",    "admin", 0 },
+	/* Administer Users: the list and a user's page for any of the four user-admin permissions */
+	{ M_GET,  "admin/users",               ROUTE_SIGNED_IN,         users_list_fields,       users_list,        "admin/users.cs",    "admin", 0 },
+	{ M_GET,  "admin/users/add",           PERM_ADD_USERS,          NULL,                    users_add_form,    "admin/user-add.cs", "admin", 0 },
+	{ M_POST, "admin/users/add",           PERM_ADD_USERS,          users_add_fields,        users_add,         "admin/user-add.cs", "admin", 0 },
+	{ M_GET,  "admin/users/{id}",          ROUTE_SIGNED_IN,         NULL,                    user_view,         "admin/user.cs",     "admin", 0 },
+	{ M_POST, "admin/users/{id}",          PERM_CHANGE_PERMISSIONS, user_fields,             user_save,         "admin/user.cs",     "admin", 0 },
+	{ M_POST, "admin/users/{id}/remove",   PERM_REMOVE_USERS,       NULL,                    user_remove,       "admin/user.cs",     "admin", 0 },
+	{ M_POST, "admin/users/{id}/reset",    PERM_RESET_PASSWORDS,    NULL,                    user_reset,        "admin/user.cs",     "admin", 0 },
+	{ M_GET,  "admin/company",             PERM_EDIT_EMPLOYER,      NULL,                    company_view,      "admin/company.cs",  "admin", 0 },
+	{ M_POST, "admin/company",             PERM_EDIT_EMPLOYER,      company_fields,          company_save,      "admin/company.cs",  "admin", 0 },
+	/* My account: every signed-in user; enrolment also before it is complete */
+	{ M_GET,  "account",                   ROUTE_SIGNED_IN,         NULL,                    account_view,      "admin/account.cs",  NULL,    0 },
+	{ M_POST, "account/details",           ROUTE_SIGNED_IN,         account_details_fields,  account_details,   "admin/account.cs",  NULL,    0 },
+	{ M_POST, "account/password",          ROUTE_SIGNED_IN,         account_password_fields, account_password,  "admin/account.cs",  NULL,    0 },
+	{ M_GET,  "account/2fa",               ROUTE_SIGNED_IN,         NULL,                    twofactor_view,    "admin/twofactor.cs", NULL,   R_STAGE_ENROL },
+	{ M_GET,  "account/2fa/qr.png",        ROUTE_SIGNED_IN,         NULL,                    twofactor_qr,      NULL,                NULL,    R_STAGE_ENROL },
+	{ M_POST, "account/2fa",               ROUTE_SIGNED_IN,         twofactor_fields,        twofactor_confirm, "admin/twofactor.cs", NULL,   R_STAGE_ENROL },
+	{ M_POST, "account/2fa/disable",       ROUTE_SIGNED_IN,         twofactor_disable_fields, twofactor_disable, "admin/account.cs", NULL,    0 },
+	/* The one-time link of a new user or a reset: public, the link is the proof */
+	{ M_GET,  "set-password",              ROUTE_PUBLIC,            set_password_get_fields, set_password_form, "admin/set-password.cs", NULL, 0 },
+	{ M_POST, "set-password",              ROUTE_PUBLIC,            set_password_fields,     set_password,      "admin/set-password.cs", NULL, R_PRESESSION_CSRF },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
 
 const struct portal_module portal_module = {
 	.name = "admin",		/* as named in the configuration */
-	.prefix = "admin",		/* /admin/... */
+	.prefix = "",			/* /admin/..., /account, /set-password */
 	.routes = admin_routes,
 	.init = NULL,			/* nothing per worker */
 	.fini = NULL,
