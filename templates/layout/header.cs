@@ -34,7 +34,7 @@
 <?cs /if ?>
   </div>
 </header>
-<?cs if:User.name ?>
+<?cs if:?Nav.0.key ?>
 <nav class="toolbar" aria-label="Portal sections">
   <ul class="toolbar-list">
     <li class="toolbar-item">

@@ -22,7 +22,11 @@ export function strongPassword() {
 
 // POST a form with the session's CSRF token (taken once from the dashboard); arrays repeat.
 export async function post(client, path_, fields = {}) {
-  if (!client.userCsrf) client.userCsrf = await client.csrf('/dashboard');
+  if (!client.userCsrf) {
+    // Half-way through sign-in the dashboard sends to the page that is open (code, enrolment).
+    const d = await client.get('/dashboard');
+    client.userCsrf = csrfFrom(d.body) || await client.csrf(new URL(d.location, env.url).pathname);
+  }
   const form = new URLSearchParams({ _csrf: client.userCsrf });
   for (const [k, v] of Object.entries(fields)) {
     for (const x of Array.isArray(v) ? v : [v]) form.append(k, String(x));
