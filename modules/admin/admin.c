@@ -204,7 +204,7 @@ group_rename(struct req *r)
 	int rc, found;
 
 	if (!company_level(r))
-		return HTTP_FORBIDDEN;
+		return HTTP_NOT_FOUND;	/* groups are changed at company level only */
 	if ((rc = own_group(r, &found)) != 0)
 		return rc;
 	if (!found)
@@ -232,8 +232,9 @@ unit_of_company(struct req *r, const char *in_use, int *used)
 	struct dbres *res;
 	int rc;
 
+	/* Below company level no group or office is theirs to change: as if it did not exist. */
 	if (!company_level(r))
-		return HTTP_FORBIDDEN;
+		return HTTP_NOT_FOUND;
 	if ((rc = db_query(r->db, &res, in_use, "uu", r->ids[0], r->sess->company_id)) != 0)
 		return rc;
 	if (!db_next(res))
@@ -375,12 +376,12 @@ office_save(struct req *r)
 	const struct fieldval *f = r->fields;
 	int rc, found, ok = 1;
 
-	if (!company_level(r))
-		return HTTP_FORBIDDEN;
 	if ((rc = office_page(r, &found)) != 0)
 		return rc;
 	if (!found)
 		return HTTP_NOT_FOUND;
+	if (!company_level(r))
+		return HTTP_FORBIDDEN;
 	if (!r->invalid && (rc = group_allowed(r, &f[O_GROUP], &ok)) != 0)
 		return rc;
 	if (!ok) {
