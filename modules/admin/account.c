@@ -27,8 +27,8 @@ static const char *const sql_other_sessions =
 enum { D_TITLE, D_FIRST, D_LAST, D_PHONE };
 const struct field account_details_fields[] = {
 	[D_TITLE] = { "title", v_title, 0 },
-	[D_FIRST] = { "first_name", v_person, F_REQUIRED },
-	[D_LAST] = { "last_name", v_person, F_REQUIRED },
+	[D_FIRST] = { "first_name", v_name, F_REQUIRED },
+	[D_LAST] = { "last_name", v_name, F_REQUIRED },
 	[D_PHONE] = { "phone", v_phone, 0 },
 	{ NULL, NULL, 0 }
 };

@@ -69,17 +69,17 @@ static const char *const sql_close_office =
     "UPDATE offices SET status = IF(status = 'open', 'closed', 'open')"
     " WHERE id = ? AND company_id = ?";
 
-static const char *
+const char *
 v_name(const char *in, char *out, size_t cap, long long *num)
 {
 	const char *err = v_text(in, out, cap, num);
 
-	if (err == NULL && strlen(out) > 100)
-		return "Please keep a name to 100 characters.";
+	if (err == NULL && utf8_chars(out) > 100)
+		return "Please keep this to 100 characters.";
 	return err;
 }
 
-static const char *
+const char *
 v_postcode(const char *in, char *out, size_t cap, long long *num)
 {
 	const char *err = v_text(in, out, cap, num);

@@ -26,8 +26,9 @@ struct level {
 	const char		*kind;		/* "company", "group", "office" */
 	unsigned long long	 group_id, office_id;
 };
-const char *v_title(const char *, char *, size_t, long long *);	/* Mr, Mrs, ... */
-const char *v_person(const char *, char *, size_t, long long *);	/* a first or last name */
+/* admin.c: a name or an address line (at most 100 characters), a postcode. */
+const char *v_name(const char *, char *, size_t, long long *);
+const char *v_postcode(const char *, char *, size_t, long long *);
 const char *v_level(const char *, char *, size_t, long long *);
 const char *v_bundle(const char *, char *, size_t, long long *);
 const char *v_bit(const char *, char *, size_t, long long *);

@@ -16,26 +16,6 @@ static const char *const sql_save =
     " phone = ?, email = ?, require_2fa = ? WHERE id = ?";
 
 static const char *
-v_line(const char *in, char *out, size_t cap, long long *num)
-{
-	const char *err = v_text(in, out, cap, num);
-
-	if (err == NULL && utf8_chars(out) > 100)
-		return "Please keep this to 100 characters.";
-	return err;
-}
-
-static const char *
-v_postcode(const char *in, char *out, size_t cap, long long *num)
-{
-	const char *err = v_text(in, out, cap, num);
-
-	if (err == NULL && strlen(out) > 10)
-		return "Please enter a postcode like NR1 3QQ.";
-	return err;
-}
-
-static const char *
 v_yes(const char *in, char *out, size_t cap, long long *num)
 {
 	if (strcmp(in, "yes") != 0)
@@ -47,9 +27,9 @@ v_yes(const char *in, char *out, size_t cap, long long *num)
 
 enum { C_LINE1, C_LINE2, C_TOWN, C_POSTCODE, C_PHONE, C_EMAIL, C_2FA };
 const struct field company_fields[] = {
-	[C_LINE1] = { "address_line1", v_line, 0 },
-	[C_LINE2] = { "address_line2", v_line, 0 },
-	[C_TOWN] = { "town", v_line, 0 },
+	[C_LINE1] = { "address_line1", v_name, 0 },
+	[C_LINE2] = { "address_line2", v_name, 0 },
+	[C_TOWN] = { "town", v_name, 0 },
 	[C_POSTCODE] = { "postcode", v_postcode, 0 },
 	[C_PHONE] = { "phone", v_phone, 0 },
 	[C_EMAIL] = { "email", v_email, 0 },

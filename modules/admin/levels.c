@@ -39,39 +39,13 @@ static const char *const sql_office_in_scope =
     "SELECT 1 FROM offices f WHERE f.id = ? AND f.company_id = ? AND f.status = 'open'"
     " AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?)";
 
-static const char *const titles[] = { "Mr", "Mrs", "Miss", "Ms", "Mx", "Dr", NULL };
-
-const char *
-v_title(const char *in, char *out, size_t cap, long long *num)
-{
-	size_t i;
-
-	(void)num;
-	for (i = 0; titles[i]; i++)
-		if (strcmp(in, titles[i]) == 0) {
-			snprintf(out, cap, "%s", in);
-			return NULL;
-		}
-	return "Please choose a title from the list.";
-}
-
-const char *
-v_person(const char *in, char *out, size_t cap, long long *num)
-{
-	const char *err = v_text(in, out, cap, num);
-
-	if (err == NULL && utf8_chars(out) > 100)
-		return "Please keep a name to 100 characters.";
-	return err;
-}
-
 void
 titles_to_hdf(struct req *r)
 {
 	size_t i;
 
-	for (i = 0; titles[i]; i++)
-		req_set(r, req_printf(r, "Titles.%zu", i), titles[i]);
+	for (i = 0; validate_titles[i]; i++)
+		req_set(r, req_printf(r, "Titles.%zu", i), validate_titles[i]);
 }
 
 static const char *const bad_level = "Please choose a level from the list.";

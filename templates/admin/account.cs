@@ -1,6 +1,6 @@
 <?cs # My account. Reads: Me.title/first_name/last_name/phone/email/totp/recovery_left/
      require_2fa, Titles.N, Form.FIELD.value/error, Details.error, Password.error, Session.csrf.
-     Tests: id="details-form", id="password-form", id="twofactor", id="password-error". ?><?cs include:"layout/header.cs" ?>
+     Tests: id="details-form", id="password-form", id="twofactor", id="password-error". ?><?cs include:"layout/header.cs" ?><?cs include:"admin/fields.cs" ?>
 <div class="page-header">
   <h1>My account</h1>
   <p class="lead"><?cs var:Me.email ?></p>
@@ -11,20 +11,10 @@
   <form class="form" id="details-form" method="post" action="<?cs var:Page.base ?>/account/details" novalidate>
     <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
     <div class="form-grid">
-      <div class="field"><label for="title">Title</label>
-        <select class="select" id="title" name="title"><option value=""></option>
-<?cs each:t = Titles ?><option value="<?cs var:t ?>"<?cs if:Me.title == t ?> selected<?cs /if ?>><?cs var:t ?></option><?cs /each ?>
-        </select></div>
-<?cs def:text(name, label, value) ?>
-      <div class="field<?cs if:Form[name].error ?> field-invalid<?cs /if ?>">
-        <label for="<?cs var:name ?>"><?cs var:label ?></label>
-<?cs if:Form[name].error ?><p class="field-error" id="<?cs var:name ?>-error"><span class="visually-hidden">Error: </span><?cs var:Form[name].error ?></p><?cs /if ?>
-        <input class="input" type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" value="<?cs if:?Form[name].value ?><?cs var:Form[name].value ?><?cs else ?><?cs var:value ?><?cs /if ?>">
-      </div>
-<?cs /def ?>
-<?cs call:text("first_name", "First name", Me.first_name) ?>
-<?cs call:text("last_name", "Last name", Me.last_name) ?>
-<?cs call:text("phone", "Phone", Me.phone) ?>
+<?cs call:titleselect(Me.title) ?>
+<?cs call:textfield("first_name", "First name", Me.first_name, "text") ?>
+<?cs call:textfield("last_name", "Last name", Me.last_name, "text") ?>
+<?cs call:textfield("phone", "Phone", Me.phone, "text") ?>
     </div>
     <p class="actions"><button class="btn btn-primary" type="submit">SAVE DETAILS</button></p>
   </form>

@@ -1,6 +1,6 @@
 <?cs # The company's own details and its two-step sign-in rule. Reads: Company.details.name/
      company_number/address_line1/address_line2/town/postcode/phone/email/require_2fa, Can.edit
-     (company level), Form.FIELD.value/error, Form.error, Session.csrf. Tests: id="company-form". ?><?cs include:"layout/header.cs" ?>
+     (company level), Form.FIELD.value/error, Form.error, Session.csrf. Tests: id="company-form". ?><?cs include:"layout/header.cs" ?><?cs include:"admin/fields.cs" ?>
 <div class="page-header">
   <h1><?cs var:Company.details.name ?></h1>
   <p class="lead">Company number <?cs var:Company.details.company_number ?></p>
@@ -9,19 +9,12 @@
 <form class="form panel" id="company-form" method="post" action="<?cs var:Page.base ?>/admin/company" novalidate>
   <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
   <div class="form-grid">
-<?cs def:text(name, label, value) ?>
-    <div class="field<?cs if:Form[name].error ?> field-invalid<?cs /if ?>">
-      <label for="<?cs var:name ?>"><?cs var:label ?></label>
-<?cs if:Form[name].error ?><p class="field-error" id="<?cs var:name ?>-error"><span class="visually-hidden">Error: </span><?cs var:Form[name].error ?></p><?cs /if ?>
-      <input class="input" type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" value="<?cs if:?Form[name].value ?><?cs var:Form[name].value ?><?cs else ?><?cs var:value ?><?cs /if ?>">
-    </div>
-<?cs /def ?>
-<?cs call:text("address_line1", "Address line 1", Company.details.address_line1) ?>
-<?cs call:text("address_line2", "Address line 2", Company.details.address_line2) ?>
-<?cs call:text("town", "Town", Company.details.town) ?>
-<?cs call:text("postcode", "Postcode", Company.details.postcode) ?>
-<?cs call:text("phone", "Phone", Company.details.phone) ?>
-<?cs call:text("email", "Email", Company.details.email) ?>
+<?cs call:textfield("address_line1", "Address line 1", Company.details.address_line1, "text") ?>
+<?cs call:textfield("address_line2", "Address line 2", Company.details.address_line2, "text") ?>
+<?cs call:textfield("town", "Town", Company.details.town, "text") ?>
+<?cs call:textfield("postcode", "Postcode", Company.details.postcode, "text") ?>
+<?cs call:textfield("phone", "Phone", Company.details.phone, "text") ?>
+<?cs call:textfield("email", "Email", Company.details.email, "text") ?>
   </div>
   <label class="checkbox"><input type="checkbox" id="require_2fa" name="require_2fa" value="yes"<?cs if:Company.details.require_2fa == "1" ?> checked<?cs /if ?>> Require two-step sign-in for every user of the company</label>
 <?cs if:Can.edit ?><p class="actions"><button class="btn btn-primary" type="submit">SAVE</button></p><?cs /if ?>
