@@ -23,3 +23,10 @@ req_audit(struct req *r, const char *action, const char *kind,
 	    r->sess ? r->sess->user_id : 0, r->ip, action, kind, object_id,
 	    detail);
 }
+
+int
+req_audit_for(struct req *r, unsigned long long company_id, unsigned long long user_id,
+    const char *action, const char *kind, const char *object_id, const char *detail)
+{
+	return audit_write(r->db, company_id, user_id, r->ip, action, kind, object_id, detail);
+}

@@ -8,6 +8,7 @@
 #include "host.h"
 #include "log.h"
 #include "password.h"
+#include "totp.h"
 
 #define LOGIN_FAILED	"The email address or password is not correct."
 
@@ -16,7 +17,8 @@ static const char *const sql_user =
     " u.locked_until IS NOT NULL AND u.locked_until > NOW(6),"
     " (SELECT m.company_id FROM memberships m JOIN companies c ON c.id = m.company_id"
     "  WHERE m.user_id = u.id AND m.status = 'active' AND c.status = 'active'"
-    "  ORDER BY m.id LIMIT 1)"
+    "  ORDER BY m.id LIMIT 1),"
+    " u.totp_secret IS NOT NULL"
     " FROM users u WHERE u.email = ?";
 
 /* Ten failures within 15 minutes lock the account for 15 minutes. MariaDB
@@ -35,6 +37,17 @@ static const char *const sql_succeeded =
     " locked_until = NULL, last_login_at = NOW(6) WHERE id = ?";
 static const char *const sql_rehash =
     "UPDATE users SET password_hash = ? WHERE id = ?";
+static const char *const sql_totp =
+    "SELECT totp_secret, IFNULL(totp_last_step, -1), UNIX_TIMESTAMP() FROM users WHERE id = ?";
+/* Conditional, so two requests with one code cannot both pass. */
+static const char *const sql_totp_step =
+    "UPDATE users SET totp_last_step = ? WHERE id = ?"
+    " AND (totp_last_step IS NULL OR totp_last_step < ?)";
+static const char *const sql_recovery_use =
+    "UPDATE recovery_codes SET used_at = NOW(6)"
+    " WHERE user_id = ? AND code_hash = ? AND used_at IS NULL";
+static const char *const sql_locked =
+    "SELECT locked_until IS NOT NULL AND locked_until > NOW(6) FROM users WHERE id = ?";
 
 enum { LOGIN_EMAIL, LOGIN_PASSWORD };
 
@@ -123,7 +136,8 @@ login(struct req *r)
 		    "login_failed", "user", idbuf, "account not active");
 		return login_refused(r, LOGIN_FAILED);
 	}
-	if ((rc = db_exec(r->db, sql_succeeded, "u", user_id)) != 0)
+	/* With two-step sign-in the failures are forgiven only after the code. */
+	if (!db_int(res, 5) && (rc = db_exec(r->db, sql_succeeded, "u", user_id)) != 0)
 		return rc;
 	if (password_needs_rehash(hash)) {
 		char fresh[PASSWORD_HASH_MAX];
@@ -134,9 +148,112 @@ login(struct req *r)
 	/* A session already in this browser ends: one person, one session. */
 	if (r->sess && (rc = session_forget(r)) != 0)
 		return rc;
-	if ((rc = session_create(r, user_id, company_id)) != 0)
+	if (db_int(res, 5)) {
+		/* A session without permissions that opens only the code page. */
+		if ((rc = session_create(r, user_id, company_id, STAGE_CODE)) != 0)
+			return rc;
+		(void)audit_write(r->db, company_id, user_id, r->ip, "login_password_ok", "user",
+		    idbuf, "second step awaited");
+		return req_redirect(r, "/login/code");
+	}
+	if ((rc = session_create(r, user_id, company_id, STAGE_FULL)) != 0)
 		return rc;
 	(void)audit_write(r->db, company_id, user_id, r->ip, "login", "user", idbuf, "");
+	return req_redirect(r, "/dashboard");
+}
+
+enum { CODE_CODE, CODE_RECOVERY };
+
+static const struct field code_fields[] = {
+	[CODE_CODE] = { "code", v_text, 0 },
+	[CODE_RECOVERY] = { "recovery", v_text, 0 },
+	{ NULL, NULL, 0 }
+};
+
+static int
+code_form(struct req *r)
+{
+	if (r->sess->stage != STAGE_CODE)
+		return req_redirect(r, "/dashboard");
+	req_set(r, "Page.title", "Two-step sign-in");
+	return HTTP_OK;
+}
+
+/* A recovery code as typed ("abcd-efgh-...") hashed without its dashes and spaces. */
+static void
+recovery_hash(const char *typed, unsigned char hash[32])
+{
+	char norm[64];
+	size_t n = 0;
+
+	for (; *typed && n + 1 < sizeof(norm); typed++)
+		if (*typed != '-' && *typed != ' ')
+			norm[n++] = (char)(*typed >= 'A' && *typed <= 'Z' ? *typed + 32 : *typed);
+	norm[n] = '\0';
+	crypto_hash_sha256(hash, (const unsigned char *)norm, n);
+}
+
+/* The second step: a code of the authenticator app, or one of the recovery codes. */
+static int
+code_check(struct req *r)
+{
+	unsigned long long user_id = r->sess->user_id, company_id = r->sess->company_id;
+	const char *code = r->fields[CODE_CODE].val, *recovery = r->fields[CODE_RECOVERY].val;
+	const char *how = "totp";
+	char idbuf[24];
+	struct dbres *res;
+	long long step;
+	int rc;
+
+	if (r->sess->stage != STAGE_CODE)
+		return req_redirect(r, "/dashboard");
+	snprintf(idbuf, sizeof(idbuf), "%llu", user_id);
+	req_set(r, "Page.title", "Two-step sign-in");
+	if ((rc = db_query(r->db, &res, sql_totp, "u", user_id)) != 0)
+		return rc;
+	if (!db_next(res))
+		return HTTP_FORBIDDEN;
+	if (recovery[0] != '\0') {
+		unsigned char hash[32];
+
+		how = "recovery";
+		recovery_hash(recovery, hash);
+		if ((rc = db_exec(r->db, sql_recovery_use, "ub", user_id, hash, sizeof(hash))) != 0)
+			return rc;
+		step = db_affected(r->db) == 1 ? 0 : -1;
+	} else {
+		step = totp_check(db_str(res, 0), code, db_int(res, 2), db_int(res, 1));
+		if (step >= 0) {
+			if ((rc = db_exec(r->db, sql_totp_step, "iui", step, user_id, step)) != 0)
+				return rc;
+			if (db_affected(r->db) != 1)
+				step = -1;	/* the same code, used at the same moment */
+		}
+	}
+	if (step < 0) {
+		(void)db_exec(r->db, sql_attempt, "u", user_id);
+		(void)audit_write(r->db, company_id, user_id, r->ip, "login_code_failed", "user",
+		    idbuf, how);
+		if ((rc = db_query(r->db, &res, sql_locked, "u", user_id)) != 0)
+			return rc;
+		if (db_next(res) && db_int(res, 0)) {
+			if ((rc = session_destroy(r)) != 0)
+				return rc;
+			req_flash(r, LOGIN_FAILED);
+			return req_redirect(r, "/login");
+		}
+		req_set(r, "Form.error", "That code is not correct. Please try again.");
+		return HTTP_OK;
+	}
+	if ((rc = db_exec(r->db, sql_succeeded, "u", user_id)) != 0 ||
+	    (rc = session_forget(r)) != 0 ||
+	    (rc = session_create(r, user_id, company_id, STAGE_FULL)) != 0)
+		return rc;
+	if (strcmp(how, "recovery") == 0)
+		(void)audit_write(r->db, company_id, user_id, r->ip, "recovery_code_used", "user",
+		    idbuf, "");
+	(void)audit_write(r->db, company_id, user_id, r->ip, "login", "user", idbuf,
+	    "with two-step sign-in");
 	return req_redirect(r, "/dashboard");
 }
 
@@ -159,7 +276,9 @@ static const struct route auth_routes[] = {
 	{ M_GET,  "health",  ROUTE_PUBLIC,    NULL,         health,     NULL,             NULL, 0 },
 	{ M_GET,  "login",   ROUTE_PUBLIC,    NULL,         login_form, "auth/login.cs",  NULL, R_SESSION_OPTIONAL },
 	{ M_POST, "login",   ROUTE_PUBLIC,    login_fields, login,      "auth/login.cs",  NULL, R_PRESESSION_CSRF | R_SESSION_OPTIONAL },
-	{ M_POST, "logout",  ROUTE_SIGNED_IN, NULL,         logout,     NULL,             NULL, 0 },
+	{ M_POST, "logout",  ROUTE_SIGNED_IN, NULL,         logout,     NULL,             NULL, R_STAGE_CODE | R_STAGE_ENROL },
+	{ M_GET,  "login/code", ROUTE_SIGNED_IN, NULL,      code_form,  "auth/code.cs",   NULL, R_STAGE_CODE },
+	{ M_POST, "login/code", ROUTE_SIGNED_IN, code_fields, code_check, "auth/code.cs", NULL, R_STAGE_CODE },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -54,8 +54,9 @@ void		 router_fini_modules(void);
 /* 0 with r->sess set, 0 with r->sess NULL when nobody is signed in, or an
  * HTTP status when the database failed. */
 int		 session_load(struct req *);
+/* stage: STAGE_FULL, or STAGE_CODE while the second-step code is awaited. */
 int		 session_create(struct req *, unsigned long long user_id,
-		unsigned long long company_id);
+		unsigned long long company_id, int stage);
 int		 session_destroy(struct req *);
 /* Deletes the current session's row, leaving the cookie to be replaced. */
 int		 session_forget(struct req *);

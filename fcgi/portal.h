@@ -52,9 +52,14 @@ enum {
 /* Route flags. */
 #define R_PRESESSION_CSRF 0x01	/* POST checked against the pre-session cookie (sign-in) */
 #define R_SESSION_OPTIONAL 0x02	/* public, but reads the session when there is one */
-#define R_SIGNED_BODY	0x04	/* public POST from another server (a payment gateway):
+#define R_SIGNED_BODY	0x10	/* public POST from another server (a payment gateway):
 				 * no CSRF token; the handler must verify the sender's
 				 * signature over req_raw_body before trusting anything */
+#define R_STAGE_CODE	0x04	/* open to a session waiting for its second-step code */
+#define R_STAGE_ENROL	0x08	/* open to a user who must enrol in two-step sign-in first */
+
+/* struct session's stage: only a full session carries permissions. */
+enum { STAGE_FULL = 0, STAGE_CODE = 1, STAGE_ENROL = 2 };
 
 /* A field as a route declares it. The table ends with a NULL name. */
 struct field {
@@ -75,6 +80,7 @@ struct session {
 	const char	*user_email;
 	const char	*company_name;
 	const char	*level_label;	/* "Company", "Group: Eastern", "Office: ..." */
+	int		 stage;		/* STAGE_*; perms is 0 unless STAGE_FULL */
 };
 
 struct upload {
@@ -160,6 +166,10 @@ int		 req_body(struct req *, const char *content_type,
 /* Writes an audit row for the signed-in user (or user_id 0). */
 int		 req_audit(struct req *, const char *action, const char *kind,
 			const char *object_id, const char *detail);
+/* The same for a public page acting for a known user (a password set through a link). */
+int		 req_audit_for(struct req *, unsigned long long company_id,
+			unsigned long long user_id, const char *action, const char *kind,
+			const char *object_id, const char *detail);
 
 /* Sets an HDF value, copying it (user data only ever as values). */
 void		 req_set(struct req *, const char *name, const char *value);
@@ -167,6 +177,10 @@ void		 req_setf(struct req *, const char *name, const char *fmt, ...)
 			__attribute__((format(printf, 3, 4)));
 /* Puts every declared field's value and error into Form.NAME.value/error. */
 void		 req_form_to_hdf(struct req *);
+
+/* The token a form of a public page carries (the pre-session cookie's),
+ * for routes flagged R_PRESESSION_CSRF. */
+const char	*req_pre_token(struct req *);
 
 /* Whether the signed-in user holds a permission. */
 int		 req_can(const struct req *, int perm);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +99,8 @@ usage(void)
 	    "  import-feed FILE [--schema FEED_RNG]\n"
 	    "  demo [--dir SQLDIR]\n"
 	    "  application REFERENCE STATE [--reason TEXT]\n"
-	    "  allocate-bacs REFERENCE AMOUNT\n");
+	    "  allocate-bacs REFERENCE AMOUNT\n"
+	    "  routes\n");
 	exit(2);
 }
 
@@ -647,6 +649,48 @@ out:
 	return rc;
 }
 
+/*
+ * The route tables of the configured modules, one line a route: method, path,
+ * permission (its bit, "signed-in" or "public") and "id" when the path takes
+ * an {id}. The modules are opened lazily: their handlers are never called,
+ * only their tables read (which name validate.c's validators, linked here).
+ */
+static int
+routes(const struct config *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nmodules; i++) {
+		const struct portal_module *m;
+		const struct route *rt;
+		char path[4096];
+		void *h;
+
+		snprintf(path, sizeof(path), "%s/%s.so", cfg->modules_dir, cfg->modules[i]);
+		if ((h = dlopen(path, RTLD_LAZY | RTLD_LOCAL)) == NULL ||
+		    (m = dlsym(h, "portal_module")) == NULL) {
+			fprintf(stderr, "portalctl: module %s: %s\n", cfg->modules[i], dlerror());
+			if (h)
+				dlclose(h);
+			return 1;
+		}
+		for (rt = m->routes; rt->handler; rt++) {
+			char perm[16];
+
+			if (rt->perm >= 0)
+				snprintf(perm, sizeof(perm), "%d", rt->perm);
+			else
+				snprintf(perm, sizeof(perm), "%s",
+				    rt->perm == ROUTE_PUBLIC ? "public" : "signed-in");
+			printf("%s\t/%s%s%s\t%s\t%s\t%s\n", rt->method == M_GET ? "GET" : "POST",
+			    m->prefix, m->prefix[0] && rt->path[0] ? "/" : "", rt->path, perm,
+			    strstr(rt->path, "{id}") ? "id" : "-", m->name);
+		}
+		dlclose(h);
+	}
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -696,6 +740,8 @@ main(int argc, char *argv[])
 		rc = lifecycle_command(db, argc - i, argv + i);
 	else if (strcmp(cmd, "allocate-bacs") == 0)
 		rc = settle_bacs_command(db, argc - i, argv + i);
+	else if (strcmp(cmd, "routes") == 0)
+		rc = routes(&cfg);
 	else
 		usage();
 	db_destroy(db);

@@ -107,7 +107,8 @@ render_common(struct req *r)
 	hdf_set_value(r->hdf, "User.email", r->sess->user_email);
 	hdf_set_value(r->hdf, "User.level", r->sess->level_label);
 	hdf_set_value(r->hdf, "Company.name", r->sess->company_name);
-	nav_to_hdf(r->hdf);
+	if (r->sess->stage == STAGE_FULL)	/* no toolbar half-way through sign-in */
+		nav_to_hdf(r->hdf);
 }
 
 static NEOERR *

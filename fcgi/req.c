@@ -170,6 +170,12 @@ req_form_to_hdf(struct req *r)
 	}
 }
 
+const char *
+req_pre_token(struct req *r)
+{
+	return session_pre_token(r);
+}
+
 int
 req_can(const struct req *r, int perm)
 {

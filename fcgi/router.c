@@ -258,6 +258,14 @@ router_dispatch(struct req *r)
 				return req_redirect(r, "/login");
 			return HTTP_FORBIDDEN;
 		}
+		/* A session half-way through sign-in opens only its own pages. */
+		if ((r->sess->stage == STAGE_CODE && !(rt->flags & R_STAGE_CODE)) ||
+		    (r->sess->stage == STAGE_ENROL && !(rt->flags & R_STAGE_ENROL))) {
+			if (r->method == M_GET)
+				return req_redirect(r, r->sess->stage == STAGE_CODE ?
+				    "/login/code" : "/account/2fa");
+			return HTTP_FORBIDDEN;
+		}
 		if (rt->perm >= 0 && !req_can(r, rt->perm))
 			return HTTP_FORBIDDEN;
 	}

@@ -16,7 +16,9 @@ static const char *const sql_load =
     " IFNULL(m.group_id, 0), IFNULL(m.office_id, 0), m.permissions,"
     " CONCAT_WS(' ', NULLIF(u.first_name, ''), NULLIF(u.last_name, '')), u.email, c.name,"
     " IFNULL(g.name, ''), IFNULL(o.name, ''),"
-    " s.last_seen_at < NOW(6) - INTERVAL 60 SECOND"
+    " s.last_seen_at < NOW(6) - INTERVAL 60 SECOND,"
+    /* 'code' until the second step; enrol while the company requires it and it is missing. */
+    " IF(s.stage = 'code', 1, IF(c.require_2fa AND u.totp_secret IS NULL, 2, 0))"
     " FROM sessions s"
     " JOIN users u ON u.id = s.user_id"
     " JOIN memberships m ON m.user_id = s.user_id AND m.company_id = s.company_id"
@@ -32,8 +34,8 @@ static const char *const sql_load =
 static const char *const sql_touch =
     "UPDATE sessions SET last_seen_at = NOW(6) WHERE id_hash = ?";
 static const char *const sql_create =
-    "INSERT INTO sessions (id_hash, user_id, company_id, csrf, created_at,"
-    " last_seen_at, ip) VALUES (?, ?, ?, ?, NOW(6), NOW(6), ?)";
+    "INSERT INTO sessions (id_hash, user_id, company_id, csrf, stage, created_at,"
+    " last_seen_at, ip) VALUES (?, ?, ?, ?, IF(? = 1, 'code', 'full'), NOW(6), NOW(6), ?)";
 static const char *const sql_destroy =
     "DELETE FROM sessions WHERE id_hash = ?";
 static const char *const sql_sweep =
@@ -113,7 +115,10 @@ session_load(struct req *r)
 		s->scope_group = (unsigned long long)db_int(res, 4);
 	else if (strcmp(db_str(res, 3), "office") == 0)
 		s->scope_office = (unsigned long long)db_int(res, 5);
-	s->perms = (uint64_t)strtoull(db_str(res, 6), NULL, 10) & PERM_ALL;
+	s->stage = (int)db_int(res, 13);
+	/* No permission before the second step or the enrolment the company requires. */
+	s->perms = s->stage != STAGE_FULL ? 0 :
+	    (uint64_t)strtoull(db_str(res, 6), NULL, 10) & PERM_ALL;
 	s->user_name = req_strdup(r, db_str(res, 7));
 	s->user_email = req_strdup(r, db_str(res, 8));
 	s->company_name = req_strdup(r, db_str(res, 9));
@@ -129,7 +134,7 @@ session_load(struct req *r)
 
 int
 session_create(struct req *r, unsigned long long user_id,
-    unsigned long long company_id)
+    unsigned long long company_id, int stage)
 {
 	unsigned char raw[32], hash[32];
 	char cookie[65], csrf[65];
@@ -140,8 +145,8 @@ session_create(struct req *r, unsigned long long user_id,
 	crypto_hash_sha256(hash, raw, sizeof(raw));
 	random_hex(csrf);
 	(void)db_exec(r->db, sql_sweep, "i", (long long)r->priv->cfg->idle_minutes);
-	rc = db_exec(r->db, sql_create, "buuss", hash, sizeof(hash), user_id,
-	    company_id, csrf, r->ip);
+	rc = db_exec(r->db, sql_create, "buusis", hash, sizeof(hash), user_id,
+	    company_id, csrf, (long long)stage, r->ip);
 	if (rc != 0)
 		return rc;
 	render_set_cookie(r, sid_cookie(r), cookie, -1, "Lax");

@@ -363,3 +363,19 @@ v_hse_number(const char *in, char *out, size_t cap, long long *num)
 			return "An H & S assessment number is HSE followed by 8 digits.";
 	return NULL;
 }
+
+const char *const validate_titles[] = { "Mr", "Mrs", "Miss", "Ms", "Mx", "Dr", NULL };
+
+const char *
+v_title(const char *in, char *out, size_t cap, long long *num)
+{
+	size_t i;
+
+	(void)num;
+	for (i = 0; validate_titles[i]; i++)
+		if (strcmp(in, validate_titles[i]) == 0) {
+			snprintf(out, cap, "%s", in);
+			return NULL;
+		}
+	return "Please choose a title from the list.";
+}

@@ -23,6 +23,7 @@ struct fieldval {
 };
 
 const char *v_text(const char *, char *, size_t, long long *);	/* one line, <= 200 chars */
+const char *v_title(const char *, char *, size_t, long long *);	/* one of validate_titles */
 const char *v_longtext(const char *, char *, size_t, long long *);	/* <= 4000 chars */
 const char *v_email(const char *, char *, size_t, long long *);
 const char *v_password(const char *, char *, size_t, long long *);	/* 1..1024 bytes, kept as typed */
@@ -35,6 +36,9 @@ const char *v_birth_date(const char *, char *, size_t, long long *);	/* a date g
 const char *birth_date_rule(long long ymd, long long today);
 const char *v_card_number(const char *, char *, size_t, long long *);
 const char *v_hse_number(const char *, char *, size_t, long long *);
+
+/* The titles people choose from (Mr, Mrs, ...), NULL-terminated. */
+extern const char *const validate_titles[];
 
 /* Whether the first 7 digits of an 8-digit card number give its last. */
 int	card_check_digit_ok(const char *eight_digits);

@@ -1,6 +1,7 @@
 /*
  * admin.c: Administration -> Administer Groups: the company's groups and the
- * offices in them. Creating and renaming groups needs Can Create Company
+ * offices in them (the module also serves Administer Users, the company's
+ * details, My account and /set-password: see the route table). Creating and renaming groups needs Can Create Company
  * Groups; adding, editing and moving offices Can Edit Employer Details. A
  * group or office that anything names, now or in the past (employees, users,
  * offices, orders, applications), cannot be deleted, only closed. Users see the structure of their own level.
@@ -68,17 +69,17 @@ static const char *const sql_close_office =
     "UPDATE offices SET status = IF(status = 'open', 'closed', 'open')"
     " WHERE id = ? AND company_id = ?";
 
-static const char *
+const char *
 v_name(const char *in, char *out, size_t cap, long long *num)
 {
 	const char *err = v_text(in, out, cap, num);
 
-	if (err == NULL && strlen(out) > 100)
-		return "Please keep a name to 100 characters.";
+	if (err == NULL && utf8_chars(out) > 100)
+		return "Please keep this to 100 characters.";
 	return err;
 }
 
-static const char *
+const char *
 v_postcode(const char *in, char *out, size_t cap, long long *num)
 {
 	const char *err = v_text(in, out, cap, num);
@@ -203,7 +204,7 @@ group_rename(struct req *r)
 	int rc, found;
 
 	if (!company_level(r))
-		return HTTP_FORBIDDEN;
+		return HTTP_NOT_FOUND;	/* groups are changed at company level only */
 	if ((rc = own_group(r, &found)) != 0)
 		return rc;
 	if (!found)
@@ -231,8 +232,9 @@ unit_of_company(struct req *r, const char *in_use, int *used)
 	struct dbres *res;
 	int rc;
 
+	/* Below company level no group or office is theirs to change: as if it did not exist. */
 	if (!company_level(r))
-		return HTTP_FORBIDDEN;
+		return HTTP_NOT_FOUND;
 	if ((rc = db_query(r->db, &res, in_use, "uu", r->ids[0], r->sess->company_id)) != 0)
 		return rc;
 	if (!db_next(res))
@@ -374,12 +376,12 @@ office_save(struct req *r)
 	const struct fieldval *f = r->fields;
 	int rc, found, ok = 1;
 
-	if (!company_level(r))
-		return HTTP_FORBIDDEN;
 	if ((rc = office_page(r, &found)) != 0)
 		return rc;
 	if (!found)
 		return HTTP_NOT_FOUND;
+	if (!company_level(r))
+		return HTTP_FORBIDDEN;
 	if (!r->invalid && (rc = group_allowed(r, &f[O_GROUP], &ok)) != 0)
 		return rc;
 	if (!ok) {
@@ -408,24 +410,45 @@ office_save(struct req *r)
 }
 
 static const struct route admin_routes[] = {
-	/* method path                 permission          fields             handler        template           tab      flags */
-	{ M_GET,  "groups",              ROUTE_SIGNED_IN,    NULL,              groups,        "admin/groups.cs", "admin", 0 },
-	{ M_POST, "groups/new",          PERM_CREATE_GROUPS, name_fields,       group_new,     "admin/groups.cs", "admin", 0 },
-	{ M_POST, "groups/{id}/rename",  PERM_CREATE_GROUPS, name_fields,       group_rename,  "admin/groups.cs", "admin", 0 },
-	{ M_POST, "groups/{id}/delete",  PERM_CREATE_GROUPS, NULL,              group_delete,  "admin/groups.cs", "admin", 0 },
-	{ M_POST, "groups/{id}/close",   PERM_CREATE_GROUPS, NULL,              group_close,   "admin/groups.cs", "admin", 0 },
-	{ M_POST, "offices/new",         PERM_EDIT_EMPLOYER, new_office_fields, office_new,    "admin/groups.cs", "admin", 0 },
-	{ M_GET,  "offices/{id}",        ROUTE_SIGNED_IN,    NULL,              office_view,   "admin/office.cs", "admin", 0 },
-	{ M_POST, "offices/{id}",        PERM_EDIT_EMPLOYER, office_fields,     office_save,   "admin/office.cs", "admin", 0 },
-	{ M_POST, "offices/{id}/delete", PERM_EDIT_EMPLOYER, NULL,              office_delete, "admin/groups.cs", "admin", 0 },
-	{ M_POST, "offices/{id}/close",  PERM_EDIT_EMPLOYER, NULL,              office_close,  "admin/groups.cs", "admin", 0 },
-	{ M_GET,  "audit",               PERM_CHANGE_PERMISSIONS, audit_fields, admin_audit,   "admin/audit.cs",  "admin", 0 },
+	/* method path                       permission               fields                   handler            template             tab      flags */
+	{ M_GET,  "admin/groups",              ROUTE_SIGNED_IN,         NULL,                    groups,            "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/groups/new",          PERM_CREATE_GROUPS,      name_fields,             group_new,         "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/groups/{id}/rename",  PERM_CREATE_GROUPS,      name_fields,             group_rename,      "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/groups/{id}/delete",  PERM_CREATE_GROUPS,      NULL,                    group_delete,      "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/groups/{id}/close",   PERM_CREATE_GROUPS,      NULL,                    group_close,       "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/offices/new",         PERM_EDIT_EMPLOYER,      new_office_fields,       office_new,        "admin/groups.cs",   "admin", 0 },
+	{ M_GET,  "admin/offices/{id}",        ROUTE_SIGNED_IN,         NULL,                    office_view,       "admin/office.cs",   "admin", 0 },
+	{ M_POST, "admin/offices/{id}",        PERM_EDIT_EMPLOYER,      office_fields,           office_save,       "admin/office.cs",   "admin", 0 },
+	{ M_POST, "admin/offices/{id}/delete", PERM_EDIT_EMPLOYER,      NULL,                    office_delete,     "admin/groups.cs",   "admin", 0 },
+	{ M_POST, "admin/offices/{id}/close",  PERM_EDIT_EMPLOYER,      NULL,                    office_close,      "admin/groups.cs",   "admin", 0 },
+	{ M_GET,  "admin/audit",               PERM_CHANGE_PERMISSIONS, audit_fields,            admin_audit,       "admin/audit.cs",    "admin", 0 },
+	/* Administer Users: the list and a user's page for any of the four user-admin permissions */
+	{ M_GET,  "admin/users",               ROUTE_SIGNED_IN,         users_list_fields,       users_list,        "admin/users.cs",    "admin", 0 },
+	{ M_GET,  "admin/users/add",           PERM_ADD_USERS,          NULL,                    users_add_form,    "admin/user-add.cs", "admin", 0 },
+	{ M_POST, "admin/users/add",           PERM_ADD_USERS,          users_add_fields,        users_add,         "admin/user-add.cs", "admin", 0 },
+	{ M_GET,  "admin/users/{id}",          ROUTE_SIGNED_IN,         NULL,                    user_view,         "admin/user.cs",     "admin", 0 },
+	{ M_POST, "admin/users/{id}",          PERM_CHANGE_PERMISSIONS, user_fields,             user_save,         "admin/user.cs",     "admin", 0 },
+	{ M_POST, "admin/users/{id}/remove",   PERM_REMOVE_USERS,       NULL,                    user_remove,       "admin/user.cs",     "admin", 0 },
+	{ M_POST, "admin/users/{id}/reset",    PERM_RESET_PASSWORDS,    NULL,                    user_reset,        "admin/user.cs",     "admin", 0 },
+	{ M_GET,  "admin/company",             PERM_EDIT_EMPLOYER,      NULL,                    company_view,      "admin/company.cs",  "admin", 0 },
+	{ M_POST, "admin/company",             PERM_EDIT_EMPLOYER,      company_fields,          company_save,      "admin/company.cs",  "admin", 0 },
+	/* My account: every signed-in user; enrolment also before it is complete */
+	{ M_GET,  "account",                   ROUTE_SIGNED_IN,         NULL,                    account_view,      "admin/account.cs",  NULL,    0 },
+	{ M_POST, "account/details",           ROUTE_SIGNED_IN,         account_details_fields,  account_details,   "admin/account.cs",  NULL,    0 },
+	{ M_POST, "account/password",          ROUTE_SIGNED_IN,         account_password_fields, account_password,  "admin/account.cs",  NULL,    0 },
+	{ M_GET,  "account/2fa",               ROUTE_SIGNED_IN,         NULL,                    twofactor_view,    "admin/twofactor.cs", NULL,   R_STAGE_ENROL },
+	{ M_GET,  "account/2fa/qr.png",        ROUTE_SIGNED_IN,         NULL,                    twofactor_qr,      NULL,                NULL,    R_STAGE_ENROL },
+	{ M_POST, "account/2fa",               ROUTE_SIGNED_IN,         twofactor_fields,        twofactor_confirm, "admin/twofactor.cs", NULL,   R_STAGE_ENROL },
+	{ M_POST, "account/2fa/disable",       ROUTE_SIGNED_IN,         twofactor_disable_fields, twofactor_disable, "admin/account.cs", NULL,    0 },
+	/* The one-time link of a new user or a reset: public, the link is the proof */
+	{ M_GET,  "set-password",              ROUTE_PUBLIC,            set_password_get_fields, set_password_form, "admin/set-password.cs", NULL, 0 },
+	{ M_POST, "set-password",              ROUTE_PUBLIC,            set_password_fields,     set_password,      "admin/set-password.cs", NULL, R_PRESESSION_CSRF },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
 
 const struct portal_module portal_module = {
 	.name = "admin",		/* as named in the configuration */
-	.prefix = "admin",		/* /admin/... */
+	.prefix = "",			/* /admin/..., /account, /set-password */
 	.routes = admin_routes,
 	.init = NULL,			/* nothing per worker */
 	.fini = NULL,

@@ -102,25 +102,10 @@ v_name(const char *in, char *out, size_t cap, long long *num)
 	return NULL;
 }
 
-static const char *const titles[] = { "Mr", "Mrs", "Miss", "Ms", "Mx", "Dr", NULL };
 static const char *const genders[][2] = {
 	{ "male", "Male" }, { "female", "Female" }, { "other", "Other" },
 	{ "not_stated", "Prefer not to say" }, { NULL, NULL }
 };
-
-static const char *
-v_title(const char *in, char *out, size_t cap, long long *num)
-{
-	size_t i;
-
-	(void)num;
-	for (i = 0; titles[i]; i++)
-		if (strcmp(in, titles[i]) == 0) {
-			snprintf(out, cap, "%s", in);
-			return NULL;
-		}
-	return "Please choose a title from the list.";
-}
 
 static const char *
 v_gender(const char *in, char *out, size_t cap, long long *num)
@@ -245,8 +230,8 @@ declaration_hdf(struct req *r)
 
 	req_set(r, "Declaration.user", r->sess->user_name);
 	req_set(r, "Declaration.company", r->sess->company_name);
-	for (i = 0; titles[i]; i++)
-		req_set(r, req_printf(r, "Titles.%zu", i), titles[i]);
+	for (i = 0; validate_titles[i]; i++)
+		req_set(r, req_printf(r, "Titles.%zu", i), validate_titles[i]);
 	for (i = 0; genders[i][0]; i++) {
 		req_set(r, req_printf(r, "Genders.%zu.value", i), genders[i][0]);
 		req_set(r, req_printf(r, "Genders.%zu.label", i), genders[i][1]);

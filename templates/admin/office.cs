@@ -1,7 +1,7 @@
 <?cs # An office: its address and the contacts orders use, its group.
      Reads: Office.id/name/status/group_id/address_line1/address_line2/town/postcode/phone/email/
      contact_name/delivery_contact, Groups.N.id/name/status, Can.offices (the form, else read
-     only), Form.FIELD.value/error, Form.error, Session.csrf. Tests: id="office-form". ?><?cs include:"layout/header.cs" ?>
+     only), Form.FIELD.value/error, Form.error, Session.csrf. Tests: id="office-form". ?><?cs include:"layout/header.cs" ?><?cs include:"admin/fields.cs" ?>
 <div class="page-header">
   <h1><?cs var:Office.name ?><?cs if:Office.status == "closed" ?> <span class="tag tag-grey">Closed</span><?cs /if ?></h1>
   <p><a href="<?cs var:Page.base ?>/admin/groups">Back to Administer Groups</a></p>
@@ -11,14 +11,7 @@
 <form class="form panel" id="office-form" method="post" action="<?cs var:Page.base ?>/admin/offices/<?cs var:Office.id ?>" novalidate>
   <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
   <div class="form-grid">
-<?cs def:text(name, label, value) ?>
-    <div class="field<?cs if:Form[name].error ?> field-invalid<?cs /if ?>">
-      <label for="<?cs var:name ?>"><?cs var:label ?></label>
-<?cs if:Form[name].error ?><p class="field-error" id="<?cs var:name ?>-error"><span class="visually-hidden">Error: </span><?cs var:Form[name].error ?></p><?cs /if ?>
-      <input class="input" type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" value="<?cs if:?Form[name].value ?><?cs var:Form[name].value ?><?cs else ?><?cs var:value ?><?cs /if ?>">
-    </div>
-<?cs /def ?>
-<?cs call:text("name", "Office name", Office.name) ?>
+<?cs call:textfield("name", "Office name", Office.name, "text") ?>
     <div class="field<?cs if:Form.group_id.error ?> field-invalid<?cs /if ?>">
       <label for="group_id">In group</label>
 <?cs if:Form.group_id.error ?><p class="field-error" id="group_id-error"><span class="visually-hidden">Error: </span><?cs var:Form.group_id.error ?></p><?cs /if ?>
@@ -29,14 +22,14 @@
 <?cs /each ?>
       </select>
     </div>
-<?cs call:text("address_line1", "Address line 1", Office.address_line1) ?>
-<?cs call:text("address_line2", "Address line 2", Office.address_line2) ?>
-<?cs call:text("town", "Town", Office.town) ?>
-<?cs call:text("postcode", "Postcode", Office.postcode) ?>
-<?cs call:text("phone", "Phone", Office.phone) ?>
-<?cs call:text("email", "Email", Office.email) ?>
-<?cs call:text("contact_name", "Accounts contact (billing)", Office.contact_name) ?>
-<?cs call:text("delivery_contact", "Delivery to the attention of", Office.delivery_contact) ?>
+<?cs call:textfield("address_line1", "Address line 1", Office.address_line1, "text") ?>
+<?cs call:textfield("address_line2", "Address line 2", Office.address_line2, "text") ?>
+<?cs call:textfield("town", "Town", Office.town, "text") ?>
+<?cs call:textfield("postcode", "Postcode", Office.postcode, "text") ?>
+<?cs call:textfield("phone", "Phone", Office.phone, "text") ?>
+<?cs call:textfield("email", "Email", Office.email, "text") ?>
+<?cs call:textfield("contact_name", "Accounts contact (billing)", Office.contact_name, "text") ?>
+<?cs call:textfield("delivery_contact", "Delivery to the attention of", Office.delivery_contact, "text") ?>
   </div>
   <p class="actions"><button class="btn btn-primary" type="submit">SAVE OFFICE</button></p>
 </form>

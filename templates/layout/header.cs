@@ -24,7 +24,7 @@
 <?cs if:User.name ?>
     <div class="account">
       <p class="account-who">
-        <span class="account-name"><?cs var:User.name ?></span>
+        <a class="account-name" id="my-account" href="<?cs var:Page.base ?>/account"><?cs var:User.name ?></a>
         <span class="account-where"><span class="account-company"><?cs var:Company.name ?></span><?cs if:User.level ?> <span class="account-level"><?cs var:User.level ?></span><?cs /if ?></span>
       </p>
       <form class="signout" method="post" action="<?cs var:Page.base ?>/logout">
@@ -35,7 +35,7 @@
 <?cs /if ?>
   </div>
 </header>
-<?cs if:User.name ?>
+<?cs if:?Nav.0.key ?>
 <nav class="toolbar" aria-label="Portal sections">
   <ul class="toolbar-list">
     <li class="toolbar-item">
