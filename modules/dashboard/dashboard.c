@@ -133,6 +133,11 @@ dashboard(struct req *r)
 		req_set(r, "Dashboard.orders_attention", db_str(res, C_ORDERS_ATTENTION));
 		req_set(r, "Dashboard.funds", req_money(r, db_int(res, C_FUNDS)));
 	}
+	/* Quick links only to what the user may do. */
+	if (req_can(r, PERM_ADD_EMPLOYEES))
+		req_set(r, "Can.add_employees", "1");
+	if (req_can(r, PERM_CREATE_PURCHASES))
+		req_set(r, "Can.create_purchases", "1");
 	return HTTP_OK;
 }
 

@@ -2,7 +2,8 @@
      Reads: User.name, User.level, Company.name, Dashboard.employees,
      Dashboard.expiring, Dashboard.apps_attention, Dashboard.apps_produced,
      Dashboard.apps_completed, Dashboard.orders_attention, Dashboard.funds
-     (already formatted, e.g. "£250.00"). Tests read the counts by their ids
+     (already formatted, e.g. "£250.00"), Can.add_employees and Can.create_purchases (the
+     quick links). Tests read the counts by their ids
      (count-employees, count-expiring, count-apps-attention, count-apps-produced,
      count-apps-completed, count-orders-attention, count-funds). A count is
      absent when the user lacks the permission to see its section. ?><?cs include:"layout/header.cs" ?>
@@ -71,11 +72,13 @@
   </li><?cs /if ?>
 </ul>
 
+<?cs if:Can.add_employees || Can.create_purchases ?>
 <section class="quick-links" aria-labelledby="quick-links-title">
   <h2 id="quick-links-title">Quick links</h2>
   <p class="actions">
-    <a class="btn btn-secondary" href="<?cs var:Page.base ?>/employees/add"><span aria-hidden="true">+ </span>Add New Employee</a>
-    <a class="btn btn-secondary" href="<?cs var:Page.base ?>/orders/advance"><span aria-hidden="true">+ </span>Create New Advance Order</a>
+<?cs if:Can.add_employees ?>    <a class="btn btn-secondary" href="<?cs var:Page.base ?>/employees/add"><span aria-hidden="true">+ </span>Add New Employee</a><?cs /if ?>
+<?cs if:Can.create_purchases ?>    <a class="btn btn-secondary" href="<?cs var:Page.base ?>/orders/advance"><span aria-hidden="true">+ </span>Create New Advance Order</a><?cs /if ?>
   </p>
 </section>
+<?cs /if ?>
 <?cs include:"layout/footer.cs" ?>

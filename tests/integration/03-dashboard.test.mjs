@@ -2,7 +2,7 @@
 // from the database; two companies never see each other; a group-level user sees its group.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, textById, pageText, DEMO, OTHER, EASTERN } from '../lib/portal.mjs';
+import { signedIn, textById, pageText, DEMO, OTHER, EASTERN, VIEWER } from '../lib/portal.mjs';
 import { expectedCounts, COUNT_IDS } from '../lib/expected.mjs';
 
 function countsOf(html) {
@@ -74,4 +74,15 @@ test('the toolbar has the six tabs', async () => {
   for (const tab of ['Employees', 'Applications', 'Contracts', 'Administration', 'ECS Assessments', 'Orders']) {
     assert.ok(text.includes(tab), `tab ${tab} missing`);
   }
+});
+
+test('the quick links are only those the user may follow', async () => {
+  const all = await signedIn(DEMO);
+  const page = (await all.get('/dashboard')).body;
+  assert.match(page, /href="\/employees\/add"><span aria-hidden="true">\+ <\/span>Add New Employee/);
+  assert.match(page, /class="btn btn-secondary" href="\/orders\/advance"/);
+  const viewer = await signedIn(VIEWER);
+  const v = (await viewer.get('/dashboard')).body;
+  assert.doesNotMatch(v, /class="btn btn-secondary" href="\/orders\/advance"/);
+  assert.doesNotMatch(v, /id="quick-links-title"/);
 });

@@ -9,6 +9,7 @@ import {
   pngImage,
 } from '../lib/portal.mjs';
 import { post, ALL } from '../lib/users.mjs';
+import { finalisedApps, createOrder } from '../lib/orders.mjs';
 
 let routes, co, objects, outsider, officeUser;
 before(async () => {
@@ -31,7 +32,11 @@ before(async () => {
   const doc = sqlValue(`SELECT photo_document_id FROM applications WHERE id = ${app}`);
   const member = await addUser(co.id, { label: 'InOfficeX', permissions: 1 });
   sql(`UPDATE memberships SET level = 'office', office_id = ${co.office} WHERE user_id = ${member.user}`);
+  // An order raised at office X, holding one of its applications.
+  const order = (await createOrder(co.client, co, finalisedApps(co, 1), { then: 'later' })).orderId;
+  assert.ok(order, 'no order for the test');
   objects = {
+    '/orders/': order,
     '/employees/': op.id,
     '/applications/documents/': doc,
     '/applications/': app,
@@ -72,4 +77,5 @@ test('another company\'s user and a user of another office get 404 for every rou
   // Nothing was changed on the way.
   assert.equal(sqlValue(`SELECT status FROM memberships WHERE user_id = ${objects['/admin/users/']}`), 'active');
   assert.equal(sqlValue(`SELECT COUNT(*) FROM offices WHERE id = ${objects['/admin/offices/']}`), '1');
+  assert.equal(sqlValue(`SELECT state FROM orders WHERE id = ${objects['/orders/']}`), 'closed_unpaid');
 });
