@@ -363,3 +363,15 @@ v_hse_number(const char *in, char *out, size_t cap, long long *num)
 			return "An H & S assessment number is HSE followed by 8 digits.";
 	return NULL;
 }
+
+const char *
+v_once_token(const char *in, char *out, size_t cap, long long *num)
+{
+	size_t n = strspn(in, "0123456789abcdefABCDEF");
+
+	(void)num;
+	snprintf(out, cap, "%s", in);
+	if (n == 64 && in[n] == '\0')
+		return NULL;
+	return "This form has expired: please fill it in again.";
+}

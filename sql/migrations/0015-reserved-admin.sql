@@ -1,0 +1,1 @@
+-- 0015: reserved for the administration work (merged separately); intentionally empty.
