@@ -6,10 +6,16 @@
 #include "db.h"
 #include "portal.h"
 
-static const char *const sql_row =
-    "INSERT IGNORE INTO assessment_credit_balances (company_id, credits) VALUES (?, 0)";
-/* The UPDATE locks the balance row and checks the result in one step. */
-static const char *const sql_apply =
+/*
+ * Each statement takes the balance row's exclusive lock at once (never a
+ * shared lock first, which concurrent requests would each want to raise:
+ * a deadlock): adding makes the row when there is none; taking checks and
+ * changes in one step, and a missing row is a balance of 0.
+ */
+static const char *const sql_add =
+    "INSERT INTO assessment_credit_balances (company_id, credits) VALUES (?, ?)"
+    " ON DUPLICATE KEY UPDATE credits = credits + VALUES(credits)";
+static const char *const sql_take =
     "UPDATE assessment_credit_balances SET credits = credits + ?"
     " WHERE company_id = ? AND credits + ? >= 0";
 static const char *const sql_entry =
@@ -36,11 +42,13 @@ credits_change(struct db *db, unsigned long long company_id, long long amount,
 {
 	int rc;
 
-	if ((rc = db_exec(db, sql_row, "u", company_id)) != 0 ||
-	    (rc = db_exec(db, sql_apply, "iui", amount, company_id, amount)) != 0)
-		return rc;
-	if (db_affected(db) != 1)
+	if (amount > 0)
+		rc = db_exec(db, sql_add, "ui", company_id, amount);
+	else if ((rc = db_exec(db, sql_take, "iui", amount, company_id, amount)) == 0 &&
+	    db_affected(db) != 1)
 		return CREDITS_SHORT;
+	if (rc != 0)
+		return rc;
 	return db_exec(db, sql_entry, "isuuss" "uu", amount, kind, order_id, booking_id, key,
 	    note ? note : "", user_id, company_id);
 }

@@ -85,12 +85,16 @@ assessments_book(struct req *r)
 	return book_page(r);
 }
 
-/* The form again with what was typed, its errors and the same token. */
+/* The form again with what was typed, its errors and the same token (a new
+ * one when it was not a token). */
 static int
 book_again(struct req *r, const char *error)
 {
 	req_form_to_hdf(r);
-	req_set(r, "Form.token", r->fields[B_TOKEN].raw ? r->fields[B_TOKEN].raw : "");
+	if (r->fields[B_TOKEN].err)
+		error = r->fields[B_TOKEN].err;
+	else
+		req_set(r, "Form.token", r->fields[B_TOKEN].val);
 	req_set(r, "Form.error", error ? error : "Please correct the fields marked below.");
 	return book_page(r);
 }
