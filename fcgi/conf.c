@@ -108,6 +108,9 @@ fill(struct config *c, xmlNodePtr root)
 			c->pay_url = xml_attr(n, "url", "");
 			c->pay_merchant = xml_attr(n, "merchant", "");
 			c->pay_secret = xml_attr(n, "secret", "");
+		} else if (xml_is(n, "assessment-service")) {
+			c->assess_url = xml_attr(n, "url", "");
+			c->assess_secret = xml_attr(n, "secret", "");
 		} else if (xml_is(n, "log")) {
 			s = xml_attr(n, "syslog", "false");
 			c->syslog = boolean(s);
@@ -178,5 +181,7 @@ config_free(struct config *c)
 	free(c->pay_url);
 	free(c->pay_merchant);
 	free(c->pay_secret);
+	free(c->assess_url);
+	free(c->assess_secret);
 	memset(c, 0, sizeof(*c));
 }

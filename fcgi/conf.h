@@ -33,6 +33,7 @@ struct config {
 	char	 *base_url;
 	int	  secure;		/* base URL is https: Secure cookies, HSTS */
 	char	 *pay_url, *pay_merchant, *pay_secret;
+	char	 *assess_url, *assess_secret;	/* the online assessment service */
 	int	  syslog;
 	int	  demo;
 };

@@ -2,11 +2,8 @@
  * feed.c: reads an awarding body's certificate register feed with libxml2,
  * validates it against feed.rng and applies the row rules (see feed.h).
  *
- * Untrusted input: the parser runs without network access, without entity
- * substitution and without loading any DTD, and a document with a DOCTYPE
- * is stopped the moment the parser meets it, before any declaration inside
- * it is read, so neither an external entity nor an entity bomb gets a
- * chance.
+ * Untrusted input: read with xml_read_untrusted (no network, no entity, no
+ * DTD: a DOCTYPE stops the parser before any declaration inside it is read).
  */
 #define _GNU_SOURCE		/* vasprintf */
 #include <stdarg.h>
@@ -26,32 +23,6 @@
 
 #define NAME_MAX_CHARS	100	/* certificates.first_name, last_name */
 #define TITLE_MAX_CHARS	200	/* certificates.qualification_title */
-
-/* What the parser's DOCTYPE hook saw. */
-struct guard {
-	int	 doctype;
-	long	 line;
-};
-
-/*
- * The parser calls this on "<!DOCTYPE name ...", before it reads the
- * internal subset: stop there. Nothing in a feed needs a DTD.
- */
-static void
-refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
-{
-	xmlParserCtxtPtr ctxt = ctx;
-	struct guard *g = ctxt->_private;
-
-	(void)name;
-	(void)ext;
-	(void)sys;
-	if (g != NULL && !g->doctype) {
-		g->doctype = 1;
-		g->line = ctxt->input ? ctxt->input->line : 0;
-	}
-	xmlStopParser(ctxt);
-}
 
 static char *
 xprintf(const char *fmt, ...)
@@ -258,9 +229,8 @@ fill(struct feed *f, xmlNodePtr root, const char *name, const char *today,
 	return 0;
 }
 
-/* The local date as yyyy-mm-dd. */
-static void
-local_today(char out[11])
+void
+feed_local_today(char out[11])
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -275,69 +245,25 @@ feed_parse_memory(const char *buf, size_t len, const char *name,
     size_t errlen)
 {
 	struct xml_errors errs;
-	struct guard guard = { 0, 0 };
-	xmlParserCtxtPtr ctxt = NULL;
 	xmlDocPtr doc = NULL;
 	char day[11];
 	int rc = -1;
 
 	memset(f, 0, sizeof(*f));
 	if (today == NULL) {
-		local_today(day);
+		feed_local_today(day);
 		today = day;
 	}
 	if (len > (size_t)FEED_MAX_BYTES) {
 		snprintf(err, errlen, "%s: larger than %ld bytes", name, FEED_MAX_BYTES);
 		return -1;
 	}
-	if (len > (size_t)0x7fffffff) {
-		snprintf(err, errlen, "%s: too large", name);
-		return -1;
-	}
 	xml_errors_start(&errs, name, 1, err, errlen);
-
-	/*
-	 * No network, no entity substitution (never XML_PARSE_NOENT), no DTD
-	 * loading or validation (never XML_PARSE_DTDLOAD/DTDVALID/DTDATTR).
-	 */
-	ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
-	if (ctxt == NULL) {
-		snprintf(err, errlen, "%s: cannot be parsed", name);
-		goto out;
-	}
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	ctxt->_private = &guard;
-	ctxt->sax->internalSubset = refuse_doctype;
-	(void)xmlParseDocument(ctxt);
-	doc = ctxt->myDoc;
-	ctxt->myDoc = NULL;
-	if (guard.doctype) {
-		snprintf(err, errlen, "%s:%ld: a DOCTYPE is not allowed in a feed "
-		    "(no DTD, no entity declarations); nothing was read", name,
-		    guard.line);
-		goto out;
-	}
-	if (!ctxt->wellFormed || doc == NULL) {
-		if (!errs.have)
-			snprintf(err, errlen, "%s: not well-formed XML", name);
-		goto out;
-	}
-	/* Belt and braces: no DTD of any kind reached the tree. */
-	if (doc->intSubset != NULL || doc->extSubset != NULL) {
-		snprintf(err, errlen, "%s:1: a DOCTYPE is not allowed in a feed", name);
-		goto out;
-	}
-
-	if (xml_validate(doc, schema, name, &errs) != 0)
-		goto out;
-	rc = fill(f, xmlDocGetRootElement(doc), name, today, err, errlen);
-out:
+	doc = xml_read_untrusted(buf, len, name, schema, "a feed", &errs);
+	if (doc != NULL)
+		rc = fill(f, xmlDocGetRootElement(doc), name, today, err, errlen);
 	if (doc)
 		xmlFreeDoc(doc);
-	if (ctxt) {
-		ctxt->_private = NULL;
-		xmlFreeParserCtxt(ctxt);
-	}
 	xml_errors_stop();
 	if (rc != 0)
 		feed_free(f);

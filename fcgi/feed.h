@@ -53,5 +53,7 @@ void	feed_free(struct feed *);
 
 /* Whether s is a yyyy-mm-dd date that exists (pure; exported for tests). */
 int	feed_date_ok(const char *s);
+/* The local date as yyyy-mm-dd. */
+void	feed_local_today(char out[11]);
 
 #endif

@@ -219,6 +219,13 @@ struct gateway_config {
 	const char	*url, *merchant, *secret;
 };
 const struct gateway_config *portal_gateway(void);
+/* The online assessment service (<assessment-service url secret>), or NULL
+ * when there is none. Its origin is a form-action of the CSP, like the
+ * gateway's: the sign-in button's answer redirects there. */
+struct assessment_service_config {
+	const char	*url, *secret;
+};
+const struct assessment_service_config *portal_assessment_service(void);
 /* Whether the configuration says this is a demo (<demo>true</demo>). */
 int		 portal_is_demo(void);
 

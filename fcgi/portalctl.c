@@ -1,7 +1,8 @@
 /*
  * portalctl.c: the tool of the people who host and run the scheme:
  * migrations, companies and their first super user, password resets,
- * the awarding bodies' certificate register feeds and the demo data.
+ * the awarding bodies' certificate register feeds, the assessment service's
+ * results and the demo data.
  */
 #include <sys/stat.h>
 
@@ -14,6 +15,7 @@
 #include <sodium.h>
 
 #include "conf.h"
+#include "credits.h"
 #include "db.h"
 #include "lifecycle.h"
 #include "settle.h"
@@ -22,6 +24,8 @@
 #include "password.h"
 #include "perm.h"
 #include "portal.h"
+#include "results.h"
+#include "results_import.h"
 
 #ifndef PORTAL_SCHEMA
 #define PORTAL_SCHEMA "/usr/local/share/ecs-portal/portal.rng"
@@ -100,7 +104,9 @@ usage(void)
 	    "  demo [--dir SQLDIR]\n"
 	    "  application REFERENCE STATE [--reason TEXT]\n"
 	    "  allocate-bacs REFERENCE AMOUNT\n"
-	    "  routes\n");
+	    "  routes\n"
+	    "  import-results FILE [--schema RESULTS_RNG]\n"
+	    "  expire-bookings\n");
 	exit(2);
 }
 
@@ -379,19 +385,54 @@ is_xml(const struct dirent *d)
 	return n > 4 && strcmp(d->d_name + n - 4, ".xml") == 0;
 }
 
-/* feed.rng: --schema, or beside the configuration's schema (portal.rng). */
+/* A file's schema (feed.rng, assessment-results.rng): --schema, or beside
+ * the configuration's schema (portal.rng). */
 static void
-feed_schema(const char *portal_schema, const char *given, char *out, size_t len)
+schema_beside(const char *portal_schema, const char *given, const char *file, char *out,
+    size_t len)
 {
 	const char *slash = strrchr(portal_schema, '/');
 
 	if (given != NULL)
 		snprintf(out, len, "%s", given);
 	else if (slash == NULL)
-		snprintf(out, len, "feed.rng");
+		snprintf(out, len, "%s", file);
 	else
-		snprintf(out, len, "%.*s/feed.rng", (int)(slash - portal_schema),
-		    portal_schema);
+		snprintf(out, len, "%.*s/%s", (int)(slash - portal_schema), portal_schema, file);
+}
+
+/* A file to import, at most max bytes (free it); NULL with the reason printed. */
+static char *
+read_input(const char *path, long max, size_t *len)
+{
+	struct stat st;
+	char *buf;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > max) {
+		fprintf(stderr, "portalctl: %s: larger than %ld bytes; nothing imported\n",
+		    path, max);
+		return NULL;
+	}
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (buf = slurp(path, len)) == NULL) {
+		fprintf(stderr, "portalctl: %s: cannot be read\n", path);
+		return NULL;
+	}
+	return buf;
+}
+
+/* import-results FILE: the assessment service's results (results_import.h). */
+static int
+import_results(struct db *db, const char *path, const char *schema)
+{
+	size_t len;
+	char *buf = read_input(path, RESULTS_MAX_BYTES, &len);
+	int rc;
+
+	if (buf == NULL)
+		return 1;
+	rc = results_import(db, buf, len, path, schema);
+	free(buf);
+	return rc;
 }
 
 /* The last part of a path, cut to at most max bytes on a character boundary. */
@@ -498,7 +539,6 @@ static int
 import_feed(struct db *db, const char *path, const char *schema)
 {
 	struct feed f;
-	struct stat st;
 	struct qual_cache *cache = NULL;
 	struct dbres *res;
 	char err[1024], sum[65], file[256], source[101], body_name[160];
@@ -508,16 +548,8 @@ import_feed(struct db *db, const char *path, const char *schema)
 	char *buf;
 	int rc = 1;
 
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > FEED_MAX_BYTES) {
-		fprintf(stderr, "portalctl: %s: larger than %ld bytes; nothing imported\n",
-		    path, FEED_MAX_BYTES);
+	if ((buf = read_input(path, FEED_MAX_BYTES, &len)) == NULL)
 		return 1;
-	}
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (buf = slurp(path, &len)) == NULL) {
-		fprintf(stderr, "portalctl: %s: cannot be read\n", path);
-		return 1;
-	}
 	sha256_hex(buf, len, sum);
 	if (feed_parse_memory(buf, len, path, schema, NULL, &f, err, sizeof(err)) < 0) {
 		free(buf);
@@ -697,7 +729,7 @@ main(int argc, char *argv[])
 	const char *path = NULL, *schema = PORTAL_SCHEMA, *cmd, *sqldir;
 	struct config cfg;
 	struct db *db;
-	char err[1024], feed_rng[4096];
+	char err[1024], feed_rng[4096], results_rng[4096];
 	int i = 1, rc;
 
 	while (i + 1 < argc && argv[i][0] == '-') {
@@ -722,7 +754,10 @@ main(int argc, char *argv[])
 	sqldir = opt(argc - i, argv + i, "--dir");
 	if (sqldir == NULL)
 		sqldir = PORTAL_SQLDIR;
-	feed_schema(schema, opt(argc - i, argv + i, "--schema"), feed_rng, sizeof(feed_rng));
+	schema_beside(schema, opt(argc - i, argv + i, "--schema"), "feed.rng", feed_rng,
+	    sizeof(feed_rng));
+	schema_beside(schema, opt(argc - i, argv + i, "--schema"), "assessment-results.rng",
+	    results_rng, sizeof(results_rng));
 	db = db_new(&cfg);
 	if (strcmp(cmd, "migrate") == 0)
 		rc = migrate(db, sqldir);
@@ -742,6 +777,12 @@ main(int argc, char *argv[])
 		rc = settle_bacs_command(db, argc - i, argv + i);
 	else if (strcmp(cmd, "routes") == 0)
 		rc = routes(&cfg);
+	else if (strcmp(cmd, "import-results") == 0) {
+		if (i + 1 >= argc || argv[i + 1][0] == '-')
+			usage();
+		rc = import_results(db, argv[i + 1], results_rng);
+	} else if (strcmp(cmd, "expire-bookings") == 0)
+		rc = credits_expire_command(db, argc - i, argv + i);
 	else
 		usage();
 	db_destroy(db);

@@ -15,19 +15,31 @@
 	"img-src 'self' data:; font-src 'self'; connect-src 'self'; " \
 	"frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'"
 
-/* The policy, with the payment gateway's origin as a form-action: the PAY
- * form's answer redirects the browser there, which form-action governs. */
+/* " scheme://host[:port]" of a configured URL, or "" without one. */
+static const char *
+origin(struct req *r, const char *url)
+{
+	const char *host, *end;
+
+	if (url == NULL || (host = strstr(url, "://")) == NULL)
+		return "";
+	end = strchr(host + 3, '/');
+	return req_printf(r, " %.*s", (int)(end ? end - url : (long)strlen(url)), url);
+}
+
+/* The policy, with the payment gateway's and the assessment service's
+ * origins as form-actions: the PAY form's and the sign-in button's answers
+ * redirect the browser there, which form-action governs. */
 static const char *
 csp(struct req *r)
 {
 	const struct gateway_config *gw = portal_gateway();
-	const char *host, *end;
+	const struct assessment_service_config *as = portal_assessment_service();
 
-	if (gw == NULL || (host = strstr(gw->url, "://")) == NULL)
+	if (gw == NULL && as == NULL)
 		return CSP;
-	end = strchr(host + 3, '/');
-	return req_printf(r, "%s %.*s", CSP, (int)(end ? end - gw->url : (long)strlen(gw->url)),
-	    gw->url);
+	return req_printf(r, "%s%s%s", CSP, origin(r, gw ? gw->url : NULL),
+	    origin(r, as ? as->url : NULL));
 }
 
 static const char *

@@ -255,6 +255,19 @@ portal_gateway(void)
 	return &gw;
 }
 
+const struct assessment_service_config *
+portal_assessment_service(void)
+{
+	static struct assessment_service_config as;
+
+	if (host_config == NULL || host_config->assess_url == NULL ||
+	    host_config->assess_url[0] == '\0')
+		return NULL;
+	as.url = host_config->assess_url;
+	as.secret = host_config->assess_secret;
+	return &as;
+}
+
 int
 portal_is_demo(void)
 {

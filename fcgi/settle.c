@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "credits.h"
 #include "db.h"
 #include "portal.h"
 #include "settle.h"
@@ -25,6 +26,9 @@ static const char *const sql_paid =
     " AND state IN ('open', 'closed_unpaid', 'awaiting_payment', 'awaiting_bacs')";
 static const char *const sql_kind =
     "SELECT kind FROM orders WHERE id = ?";
+static const char *const sql_credits =
+    "SELECT IFNULL(SUM(l.quantity), 0) FROM order_lines l JOIN products p ON p.id = l.product_id"
+    " WHERE l.order_id = ? AND p.code = 'assessment_credit'";
 static const char *const sql_received =
     "UPDATE applications a JOIN order_lines l ON l.live_application_id = a.id"
     " SET a.state = 'received' WHERE l.order_id = ? AND a.state = 'ordered'";
@@ -68,13 +72,39 @@ order_total(struct db *db, unsigned long long order_id, long long *total)
 	return 0;
 }
 
+/* The assessment credits an order bought go to the company's balance, once. */
+static int
+settle_credits(struct db *db, unsigned long long order_id, unsigned long long company_id,
+    unsigned long long user_id, const char *ip, const char *id)
+{
+	struct dbres *res;
+	long long quantity;
+	char key[48], detail[32];
+	int rc;
+
+	if ((rc = db_query(db, &res, sql_credits, "u", order_id)) != 0)
+		return rc;
+	quantity = db_next(res) ? db_int(res, 0) : 0;
+	db_free(res);
+	if (quantity <= 0)
+		return 0;
+	snprintf(key, sizeof(key), "order:%llu:credits", order_id);
+	snprintf(detail, sizeof(detail), "%lld credits", quantity);
+	rc = credits_change(db, company_id, quantity, "purchase", order_id, 0, key,
+	    "Online assessment credits bought", user_id);
+	if (rc != 0)
+		return rc == CREDITS_SHORT ? HTTP_SERVER_ERROR : rc;
+	return db_exec(db, sql_audit, "uussss", company_id, user_id, ip ? ip : "",
+	    "assessment_credits_added", id, detail);
+}
+
 int
 order_settle(struct db *db, unsigned long long order_id, unsigned long long company_id,
     unsigned long long user_id, const char *ip, const char *how)
 {
 	struct dbres *res;
 	char id[24], key[48], detail[64];
-	int advance, rc;
+	int advance, credits, rc;
 	long long total;
 
 	if ((rc = db_exec(db, sql_paid, "uu", order_id, company_id)) != 0)
@@ -85,7 +115,11 @@ order_settle(struct db *db, unsigned long long order_id, unsigned long long comp
 		return rc;
 	if ((rc = db_query(db, &res, sql_kind, "u", order_id)) != 0)
 		return rc;
-	advance = db_next(res) && strcmp(db_str(res, 0), "advance_payment") == 0;
+	advance = credits = 0;
+	if (db_next(res)) {
+		advance = strcmp(db_str(res, 0), "advance_payment") == 0;
+		credits = strcmp(db_str(res, 0), "assessment_credits") == 0;
+	}
 	db_free(res);
 	if ((rc = order_total(db, order_id, &total)) != 0)
 		return rc;
@@ -94,6 +128,8 @@ order_settle(struct db *db, unsigned long long order_id, unsigned long long comp
 	if ((rc = db_exec(db, sql_audit, "uussss", company_id, user_id, ip ? ip : "",
 	    "order_paid", id, detail)) != 0)
 		return rc;
+	if (credits)
+		return settle_credits(db, order_id, company_id, user_id, ip, id);
 	if (!advance)
 		return 0;
 	/* The credits bought: what was paid goes into the funds, once. */

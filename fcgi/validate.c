@@ -379,3 +379,15 @@ v_title(const char *in, char *out, size_t cap, long long *num)
 		}
 	return "Please choose a title from the list.";
 }
+
+const char *
+v_once_token(const char *in, char *out, size_t cap, long long *num)
+{
+	size_t n = strspn(in, "0123456789abcdefABCDEF");
+
+	(void)num;
+	snprintf(out, cap, "%s", in);
+	if (n == 64 && in[n] == '\0')
+		return NULL;
+	return "This form has expired: please fill it in again.";
+}

@@ -36,6 +36,7 @@ const char *v_birth_date(const char *, char *, size_t, long long *);	/* a date g
 const char *birth_date_rule(long long ymd, long long today);
 const char *v_card_number(const char *, char *, size_t, long long *);
 const char *v_hse_number(const char *, char *, size_t, long long *);
+const char *v_once_token(const char *, char *, size_t, long long *);	/* a one-time form token: 64 hex digits */
 
 /* The titles people choose from (Mr, Mrs, ...), NULL-terminated. */
 extern const char *const validate_titles[];

@@ -1,9 +1,10 @@
-/* xmlutil.c: libxml2 plumbing shared by conf.c and feed.c (see xmlutil.h). */
+/* xmlutil.c: libxml2 plumbing shared by conf.c, feed.c and results.c (see xmlutil.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -187,4 +188,80 @@ xml_text(xmlNodePtr n)
 	while (e > s && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\t' || e[-1] == '\r'))
 		*--e = '\0';
 	return s;
+}
+
+/* What the parser's DOCTYPE hook saw. */
+struct guard {
+	int	 doctype;
+	long	 line;
+};
+
+/*
+ * The parser calls this on "<!DOCTYPE name ...", before it reads the
+ * internal subset: stop there. Nothing the portal reads needs a DTD.
+ */
+static void
+refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct guard *g = ctxt->_private;
+
+	(void)name;
+	(void)ext;
+	(void)sys;
+	if (g != NULL && !g->doctype) {
+		g->doctype = 1;
+		g->line = ctxt->input ? ctxt->input->line : 0;
+	}
+	xmlStopParser(ctxt);
+}
+
+xmlDocPtr
+xml_read_untrusted(const char *buf, size_t len, const char *name, const char *schema,
+    const char *what, struct xml_errors *errs)
+{
+	struct guard guard = { 0, 0 };
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc = NULL;
+	int ok = 0;
+
+	if (len > (size_t)0x7fffffff) {
+		snprintf(errs->buf, errs->len, "%s: too large", name);
+		return NULL;
+	}
+	/*
+	 * No network, no entity substitution (never XML_PARSE_NOENT), no DTD
+	 * loading or validation (never XML_PARSE_DTDLOAD/DTDVALID/DTDATTR).
+	 */
+	ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
+	if (ctxt == NULL) {
+		snprintf(errs->buf, errs->len, "%s: cannot be parsed", name);
+		return NULL;
+	}
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	ctxt->_private = &guard;
+	ctxt->sax->internalSubset = refuse_doctype;
+	(void)xmlParseDocument(ctxt);
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	if (guard.doctype)
+		snprintf(errs->buf, errs->len, "%s:%ld: a DOCTYPE is not allowed in %s "
+		    "(no DTD, no entity declarations); nothing was read", name, guard.line,
+		    what);
+	else if (!ctxt->wellFormed || doc == NULL) {
+		if (!errs->have)
+			snprintf(errs->buf, errs->len, "%s: not well-formed XML", name);
+	/* Belt and braces: no DTD of any kind reached the tree. */
+	} else if (doc->intSubset != NULL || doc->extSubset != NULL)
+		snprintf(errs->buf, errs->len, "%s:1: a DOCTYPE is not allowed in %s", name,
+		    what);
+	else
+		ok = xml_validate(doc, schema, name, errs) == 0;
+	ctxt->_private = NULL;
+	xmlFreeParserCtxt(ctxt);
+	if (!ok && doc != NULL) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return doc;
 }

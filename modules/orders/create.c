@@ -53,16 +53,34 @@ static const char *const sql_advance_line =
     "INSERT INTO order_lines (order_id, product_id, quantity, unit_net_pence, unit_vat_pence)"
     " SELECT ?, pr.product_id, ?, pr.net_pence, pr.vat_pence FROM prices pr"
     " JOIN products p ON p.id = pr.product_id"
-    " WHERE p.code = 'advance_payment' AND pr.effective_from <= CURDATE()"
+    " WHERE p.code = ? AND pr.effective_from <= CURDATE()"
     " ORDER BY pr.effective_from DESC LIMIT 1";
 static const char *const sql_advance_price =
-    "SELECT pr.net_pence + pr.vat_pence FROM prices pr JOIN products p ON p.id = pr.product_id"
-    " WHERE p.code = 'advance_payment' AND pr.effective_from <= CURDATE()"
+    "SELECT pr.net_pence + pr.vat_pence, p.name FROM prices pr"
+    " JOIN products p ON p.id = pr.product_id"
+    " WHERE p.code = ? AND pr.effective_from <= CURDATE()"
     " ORDER BY pr.effective_from DESC LIMIT 1";
 static const char *const sql_close =
     "UPDATE orders SET state = 'closed_unpaid', closed_at = NOW(6) WHERE id = ? AND state = 'open'";
 
 #define MAX_ADVANCE_CREDITS	1000
+
+/* The prepaid orders made from one form (advance.cs): credits for the
+ * company's funds (guide 1.7), and online assessment credits (guide 1.9),
+ * which settle.c adds to the company's assessment credits when paid. */
+struct prepaid {
+	const char	*key;		/* Prepaid.kind for the template */
+	const char	*kind;		/* orders.kind */
+	const char	*product;	/* products.code */
+	const char	*title;
+};
+static const struct prepaid advance_order = {
+	"advance", "advance_payment", "advance_payment", "Create an Advance Order"
+};
+static const struct prepaid credits_order = {
+	"credits", "assessment_credits", "assessment_credit",
+	"Purchase Credits for ECS Online Assessments"
+};
 
 static const char *
 v_reference(const char *in, char *out, size_t cap, long long *num)
@@ -98,17 +116,6 @@ v_word(const char *in, char *out, size_t cap, long long *num)
 	return i > 0 && i < 32 ? NULL : "Please choose one of the options.";
 }
 
-/* A form token: token_hash checks it is 64 hex digits. */
-static const char *
-v_form_token(const char *in, char *out, size_t cap, long long *num)
-{
-	unsigned char hash[32];
-
-	(void)num;
-	snprintf(out, cap, "%s", in);
-	return token_hash(in, hash) == 0 ? NULL : "This form has expired: please fill it in again.";
-}
-
 static const char *
 v_quantity(const char *in, char *out, size_t cap, long long *num)
 {
@@ -132,7 +139,7 @@ enum { C_ID, C_TOKEN, C_REFERENCE, C_LEVEL, C_BILLING, C_DELIVERY, C_ACCOUNTS, C
 	C_THEN };
 const struct field create_fields[] = {
 	[C_ID] = { "id", v_id, F_MULTI },
-	[C_TOKEN] = { "token", v_form_token, F_REQUIRED },
+	[C_TOKEN] = { "token", v_once_token, F_REQUIRED },
 	[C_REFERENCE] = { "reference", v_reference, 0 },
 	[C_LEVEL] = { "level", v_word, F_REQUIRED },
 	[C_BILLING] = { "billing_office", v_id, F_REQUIRED },
@@ -151,7 +158,7 @@ const struct field add_fields[] = {
 /* The empty order's form is the create form without applications. */
 const struct field empty_fields[] = {
 	[C_ID] = { "id", v_id, F_MULTI },
-	[C_TOKEN] = { "token", v_form_token, F_REQUIRED },
+	[C_TOKEN] = { "token", v_once_token, F_REQUIRED },
 	[C_REFERENCE] = { "reference", v_reference, 0 },
 	[C_LEVEL] = { "level", v_word, F_REQUIRED },
 	[C_BILLING] = { "billing_office", v_id, F_REQUIRED },
@@ -163,7 +170,7 @@ const struct field empty_fields[] = {
 
 enum { A_TOKEN, A_REFERENCE, A_LEVEL, A_BILLING, A_ACCOUNTS, A_QUANTITY, A_METHOD };
 const struct field advance_fields[] = {
-	[A_TOKEN] = { "token", v_form_token, F_REQUIRED },
+	[A_TOKEN] = { "token", v_once_token, F_REQUIRED },
 	[A_REFERENCE] = { "reference", v_reference, 0 },
 	[A_LEVEL] = { "level", v_word, F_REQUIRED },
 	[A_BILLING] = { "billing_office", v_id, F_REQUIRED },
@@ -546,9 +553,9 @@ orders_empty_save(struct req *r)
 	return req_redirect(r, req_printf(r, "/orders/%llu", id));
 }
 
-/* Create New Advance Order. */
+/* Create New Advance Order, or Purchase Credits for ECS Online Assessments. */
 static int
-advance_page(struct req *r)
+prepaid_page(struct req *r, const struct prepaid *p)
 {
 	struct dbres *res;
 	int rc;
@@ -557,19 +564,33 @@ advance_page(struct req *r)
 		return rc;
 	if (!hdf_get_value(r->hdf, "Form.token", NULL))
 		order_form_token(r);
-	if ((rc = db_query(r->db, &res, sql_advance_price, "")) != 0)
+	if ((rc = db_query(r->db, &res, sql_advance_price, "s", p->product)) != 0)
 		return rc;
 	if (db_next(res)) {
 		req_set(r, "Price.each", req_money(r, db_int(res, 0)));
 		req_setf(r, "Price.pence", "%lld", db_int(res, 0));
+		req_set(r, "Price.product", db_str(res, 1));
 	}
 	db_free(res);
 	if (!hdf_get_value(r->hdf, "Form.quantity.value", NULL))
 		req_set(r, "Form.quantity.value", "1");
 	if (req_can(r, PERM_COMPLETE_PURCHASES))
 		req_set(r, "Can.pay", "1");
-	req_set(r, "Page.title", "Create an Advance Order");
+	req_set(r, "Prepaid.kind", p->key);
+	req_set(r, "Page.title", p->title);
 	return HTTP_OK;
+}
+
+static int
+advance_page(struct req *r)
+{
+	return prepaid_page(r, &advance_order);
+}
+
+static int
+credits_page(struct req *r)
+{
+	return prepaid_page(r, &credits_order);
 }
 
 int
@@ -579,7 +600,13 @@ orders_advance(struct req *r)
 }
 
 int
-orders_advance_save(struct req *r)
+orders_credits(struct req *r)
+{
+	return credits_page(r);
+}
+
+static int
+prepaid_save(struct req *r, const struct prepaid *p, int (*page)(struct req *))
 {
 	const char *method = req_field(r, "method")->val, *error = NULL, *next = NULL;
 	unsigned long long id = 0;
@@ -589,13 +616,14 @@ orders_advance_save(struct req *r)
 	if (strcmp(method, "card") != 0 && strcmp(method, "bacs") != 0 &&
 	    strcmp(method, "later") != 0)
 		return HTTP_BAD_REQUEST;
-	if ((rc = begin_order(r, "advance_payment", advance_page, &id)) != 0)
+	if ((rc = begin_order(r, p->kind, page, &id)) != 0)
 		return rc;
-	if ((rc = db_exec(r->db, sql_advance_line, "ui", id,
-	    req_field(r, "quantity")->num)) != 0 || (rc = db_exec(r->db, sql_close, "u", id)) != 0)
+	if ((rc = db_exec(r->db, sql_advance_line, "uis", id,
+	    req_field(r, "quantity")->num, p->product)) != 0 ||
+	    (rc = db_exec(r->db, sql_close, "u", id)) != 0)
 		goto fail;
 	if ((rc = req_audit(r, "order_created", "order", req_printf(r, "%llu", id),
-	    req_printf(r, "advance, %lld credits", req_field(r, "quantity")->num))) != 0)
+	    req_printf(r, "%s, %lld credits", p->key, req_field(r, "quantity")->num))) != 0)
 		goto fail;
 	if (strcmp(method, "later") != 0 && req_can(r, PERM_COMPLETE_PURCHASES)) {
 		if ((rc = order_load(r, id, 1, &o, &found)) != 0)
@@ -611,4 +639,16 @@ orders_advance_save(struct req *r)
 fail:
 	db_rollback(r->db);
 	return rc;
+}
+
+int
+orders_advance_save(struct req *r)
+{
+	return prepaid_save(r, &advance_order, advance_page);
+}
+
+int
+orders_credits_save(struct req *r)
+{
+	return prepaid_save(r, &credits_order, credits_page);
 }

@@ -344,6 +344,8 @@ static const struct route routes[] = {
 	{ M_POST, "new",              PERM_CREATE_PURCHASES, empty_fields,   orders_empty_save,   "orders/new.cs",       "orders", 0 },
 	{ M_GET,  "advance",          PERM_CREATE_PURCHASES, NULL,           orders_advance,      "orders/advance.cs",   "orders", 0 },
 	{ M_POST, "advance",          PERM_CREATE_PURCHASES, advance_fields, orders_advance_save, "orders/advance.cs",   "orders", 0 },
+	{ M_GET,  "credits",          PERM_CREATE_PURCHASES, NULL,           orders_credits,      "orders/advance.cs",   "assessments", 0 },
+	{ M_POST, "credits",          PERM_CREATE_PURCHASES, advance_fields, orders_credits_save, "orders/advance.cs",   "assessments", 0 },
 	{ M_GET,  "attention",        PERM_VIEW_PURCHASES,   list_fields,    orders_attention,    "orders/attention.cs", "orders", 0 },
 	{ M_GET,  "fulfilled",        PERM_VIEW_PURCHASES,   list_fields,    orders_fulfilled,    "orders/fulfilled.cs", "orders", 0 },
 	{ M_GET,  "history",          PERM_VIEW_PURCHASES,   history_fields, orders_history,      "orders/history.cs",   "orders", 0 },

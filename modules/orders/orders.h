@@ -74,6 +74,8 @@ int	orders_empty(struct req *);
 int	orders_empty_save(struct req *);
 int	orders_advance(struct req *);
 int	orders_advance_save(struct req *);
+int	orders_credits(struct req *);
+int	orders_credits_save(struct req *);
 extern const struct field select_fields[], create_fields[], add_fields[],
 	empty_fields[], advance_fields[];
 

@@ -7,14 +7,14 @@
 <div class="page-header">
   <h1>Order <?cs var:Order.label ?></h1>
   <p class="lead"><span class="tag <?cs if:Order.state == "paid" ?>tag-green<?cs elif:Order.state == "cancelled" ?>tag-grey<?cs else ?>tag-amber<?cs /if ?>" id="order-state"><?cs var:Order.state_label ?></span>
-  <?cs if:Order.kind == "advance_payment" ?>Advance order<?cs else ?>Card order<?cs /if ?> number <?cs var:Order.id ?></p>
+  <?cs if:Order.kind == "advance_payment" ?>Advance order<?cs elif:Order.kind == "assessment_credits" ?>Assessment credits order<?cs else ?>Card order<?cs /if ?> number <?cs var:Order.id ?></p>
 </div>
 <?cs if:Order.state == "awaiting_bacs" ?><?cs include:"orders/bacs.cs" ?><?cs /if ?>
 <dl class="summary-list panel" id="order-details">
   <dt>Your Reference / P.O. Number</dt><dd><?cs var:Order.reference ?></dd>
   <dt>Raised at level of</dt><dd><?cs if:Order.level == "company" ?>Company Purchase<?cs elif:Order.level == "group" ?>Group Purchase - <?cs var:Order.group ?><?cs else ?>Office Purchase - <?cs var:Order.office ?><?cs /if ?></dd>
   <dt>Billing To Office</dt><dd><?cs var:Order.billing_office ?></dd>
-<?cs if:Order.kind != "advance_payment" ?>  <dt>Deliver to Office</dt><dd><?cs var:Order.delivery_office ?></dd>
+<?cs if:Order.kind == "cards" ?>  <dt>Deliver to Office</dt><dd><?cs var:Order.delivery_office ?></dd>
   <dt>Delivery to the attention of</dt><dd><?cs var:Order.delivery_attention ?></dd><?cs /if ?>
   <dt>Accounts contact</dt><dd><?cs var:Order.accounts_contact ?></dd>
   <dt>Created</dt><dd><?cs var:Order.created ?> by <?cs var:Order.created_by ?></dd>

@@ -8,7 +8,7 @@
 <section class="panel" id="order-<?cs var:o.id ?>">
   <h2><a href="<?cs var:Page.base ?>/orders/<?cs var:o.id ?>"><?cs if:o.reference ?><?cs var:o.reference ?><?cs else ?>Order <?cs var:o.id ?><?cs /if ?></a>
     <span class="tag <?cs if:o.state == "paid" ?>tag-green<?cs else ?>tag-amber<?cs /if ?>"><?cs if:o.state == "open" ?>Open<?cs elif:o.state == "closed_unpaid" ?>Awaiting payment<?cs elif:o.state == "awaiting_payment" ?>Awaiting card payment<?cs elif:o.state == "awaiting_bacs" ?>Marked for BACS allocation (<?cs var:o.bacs_reference ?>)<?cs else ?>Paid<?cs /if ?></span></h2>
-  <p class="hint"><?cs if:o.kind == "advance_payment" ?>Advance order<?cs else ?>Card order<?cs /if ?> <?cs var:o.id ?>, <?cs var:o.date ?>; total <strong><?cs var:o.total ?></strong></p>
+  <p class="hint"><?cs if:o.kind == "advance_payment" ?>Advance order<?cs elif:o.kind == "assessment_credits" ?>Assessment credits order<?cs else ?>Card order<?cs /if ?> <?cs var:o.id ?>, <?cs var:o.date ?>; total <strong><?cs var:o.total ?></strong></p>
 <?cs if:?o.Lines.0.product ?>
   <div class="table-wrap">
     <table class="table">

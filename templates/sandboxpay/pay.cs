@@ -1,18 +1,7 @@
 <?cs # The sandbox payment gateway's own page (demo and tests only). Reads:
      Gateway.error, Gateway.request (the signed request, carried back),
      Gateway.merchant/description/amount/return, Form.*.error, Form.name.value.
-     Tests: id="gateway-form", id="gateway-error". ?><!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sandbox Payment Gateway</title>
-<link rel="stylesheet" href="<?cs var:Page.base ?>/static/portal.css">
-<link rel="icon" type="image/svg+xml" href="<?cs var:Page.base ?>/static/favicon.svg">
-</head>
-<body class="gateway">
-<main class="main" id="content">
-<div class="panel panel-narrow">
+     Tests: id="gateway-form", id="gateway-error". ?><?cs include:"layout/bare-header.cs" ?>
   <h1>Sandbox Payment Gateway</h1>
   <p class="notice notice-warning">A test gateway: no real card is charged. Use 4242 4242 4242 4242 to succeed, 4000 0000 0000 0002 to be declined.</p>
 <?cs if:Gateway.error ?>
@@ -42,7 +31,4 @@
     </div>
   </form>
 <?cs /if ?>
-</div>
-</main>
-</body>
-</html>
+<?cs include:"layout/bare-footer.cs" ?>

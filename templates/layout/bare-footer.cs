@@ -1,0 +1,4 @@
+</div>
+</main>
+</body>
+</html>
