@@ -1,0 +1,2 @@
+-- 0015: reserved for the administration work done in parallel (a placeholder so that
+-- `portalctl migrate` sees no gap before 0016; replaced by the real file at merge).
