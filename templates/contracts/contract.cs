@@ -27,7 +27,7 @@
 <section class="panel" id="compliance" aria-labelledby="compliance-title">
   <h2 id="compliance-title">Compliance today</h2>
 <?cs if:Compliance.total > 0 ?>
-  <p><strong id="compliance-percent"><?cs var:Compliance.percent ?>%</strong> of <?cs var:Compliance.total ?> workers hold a valid card of the right kind with at least <?cs var:Contract.min_days ?> days left.</p>
+  <p><strong id="compliance-percent"><?cs var:Compliance.percent ?>%</strong> of <?cs var:Compliance.total ?> <?cs if:Compliance.total == 1 ?>worker holds<?cs else ?>workers hold<?cs /if ?> a valid card of the right kind with at least <?cs var:Contract.min_days ?> days left.</p>
   <p class="hint" id="compliance-counts">Valid <?cs var:Compliance.valid ?>, expiring <?cs var:Compliance.expiring ?>, expired <?cs var:Compliance.expired ?>, wrong card type <?cs var:Compliance.wrong_type ?>, no card <?cs var:Compliance.none ?>.</p>
 <?cs else ?>
   <p class="empty-inline" id="compliance-none">No workers on this contract yet.</p>

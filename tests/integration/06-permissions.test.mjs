@@ -1,7 +1,7 @@
 // The router checks a route's permission before its handler; sections not built yet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { signedIn, pageText, DEMO, VIEWER } from '../lib/portal.mjs';
+import { signedIn, pageText, unservedSections, DEMO, VIEWER } from '../lib/portal.mjs';
 
 test('a user without Can View Purchases gets 403 on /dashboard/funds', async () => {
   const c = await signedIn(VIEWER);
@@ -23,11 +23,20 @@ test('the viewer still reaches the dashboard', async () => {
   assert.equal((await c.get('/dashboard')).status, 200);
 });
 
-test('a section no module serves yet answers "not available yet"', async () => {
+// Which sections are unserved depends on the modules the running configuration loads
+// (tests/lib/portal.mjs unservedSections); nav.c's table itself is unit-tested (test_router).
+test('a toolbar section whose module is not loaded answers "not available yet"', async (t) => {
   const c = await signedIn(DEMO);
-  const r = await c.get('/contracts/setup');
-  assert.equal(r.status, 200);
-  assert.ok(pageText(r.body).includes('not available yet'), 'no "not available yet" text');
+  const sections = unservedSections((await c.get('/dashboard')).body);
+  if (sections.length === 0) {
+    t.skip('every toolbar module is loaded in this configuration');
+    return;
+  }
+  for (const href of sections) {
+    const r = await c.get(href);
+    assert.equal(r.status, 200, href);
+    assert.ok(pageText(r.body).includes('not available yet'), `${href}: no "not available yet" text`);
+  }
 });
 
 test('every toolbar link answers (200 page or a redirect), never 404 or 5xx', async () => {

@@ -782,3 +782,20 @@ export async function applicationFixture({ label = 'Apps', operative = {}, choic
   const appId = await startApplication(co.client, op.id, choice);
   return { co, op, appId };
 }
+
+// ------------------------------------------------------------------------------------------
+// The running configuration
+// ------------------------------------------------------------------------------------------
+// The names of the modules the stack's portal.xml loads.
+export function loadedModules() {
+  return [...readFileSync(env.config, 'utf8').matchAll(/<module\s+name="([^"]+)"/g)].map((m) => m[1]);
+}
+
+// The toolbar links (of a page's <nav>) whose module is not loaded: the first path segment
+// names the module (/contracts/setup -> contracts). These answer "not available yet".
+export function unservedSections(html) {
+  const nav = html.match(/<nav\b[\s\S]*?<\/nav>/i);
+  const loaded = new Set(loadedModules());
+  const links = nav ? [...nav[0].matchAll(/href="(\/[^"#]*)"/g)].map((m) => m[1]) : [];
+  return [...new Set(links)].filter((h) => h.split('/')[1] && !loaded.has(h.split('/')[1]));
+}
