@@ -16,7 +16,7 @@ static const char *const sql_load_lock =
     "SELECT c.id, c.company_id, c.name, " CONTRACT_STATE ", c.min_days_valid"
     CONTRACT_FROM " WHERE c.id = ? FOR UPDATE";
 
-static const char *const state_labels[][2] = {
+const char *const contract_states[][2] = {
 	{ "being_set_up", "Being Set Up" },
 	{ "in_progress", "In Progress" },
 	{ "completed", "Completed" },
@@ -24,14 +24,14 @@ static const char *const state_labels[][2] = {
 };
 
 const char *
-contract_state_label(const char *state)
+contract_label(const char *const table[][2], const char *key)
 {
 	size_t i;
 
-	for (i = 0; state_labels[i][0]; i++)
-		if (strcmp(state_labels[i][0], state) == 0)
-			return state_labels[i][1];
-	return state;
+	for (i = 0; table[i][0]; i++)
+		if (strcmp(table[i][0], key) == 0)
+			return table[i][1];
+	return key;
 }
 
 int
@@ -84,6 +84,31 @@ int
 contract_company_level(const struct req *r)
 {
 	return r->sess->scope_group == 0 && r->sess->scope_office == 0;
+}
+
+int
+contract_begin_client(struct req *r, struct contract *c)
+{
+	int rc;
+
+	if (!contract_company_level(r))
+		return HTTP_FORBIDDEN;
+	if ((rc = contract_begin(r, "accepted", c)) != 0)
+		return rc;
+	if (!c->is_client) {
+		db_rollback(r->db);
+		return HTTP_FORBIDDEN;
+	}
+	return 0;
+}
+
+int
+contract_refuse(struct req *r, const struct contract *c, const char *field, const char *message)
+{
+	db_rollback(r->db);
+	req_form_to_hdf(r);
+	req_set(r, req_printf(r, "Form.%s.error", field), message);
+	return contract_page(r, c);
 }
 
 int

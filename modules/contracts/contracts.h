@@ -57,10 +57,18 @@ int	contract_load(struct req *, const char *party_state, int lock, struct contra
  * commits or rolls back), 404, a database error, or 303 with a flash when the
  * contract is completed (read-only); nothing is left open unless 0. */
 int	contract_begin(struct req *, const char *party_state, struct contract *);
+/* contract_begin for the client's own changes: 403 unless the user acts for
+ * the whole company of the contract's client. */
+int	contract_begin_client(struct req *, struct contract *);
+/* Ends the transaction and shows the contract's page again with message at
+ * the form of field (Form.FIELD.error): nothing was changed. */
+int	contract_refuse(struct req *, const struct contract *, const char *field,
+	    const char *message);
 /* Whether the user acts for the whole company (contract-wide actions). */
 int	contract_company_level(const struct req *);
-/* The label of a state ("Being Set Up", ...). */
-const char *contract_state_label(const char *state);
+/* The label of key in a table of {key, label} pairs ending with NULLs, or key. */
+const char *contract_label(const char *const table[][2], const char *key);
+extern const char *const contract_states[][2];	/* being_set_up: "Being Set Up", ... */
 /* The contract's own page as a redirect target. */
 int	contract_redirect(struct req *, const struct contract *, const char *flash);
 

@@ -15,7 +15,7 @@
 static const char *const sql_card_types =
     "SELECT id, name FROM card_types ORDER BY sort, id";
 static const char *const sql_occupations =
-    "SELECT o.id, o.name, d.name FROM occupations o JOIN disciplines d ON d.id = o.discipline_id"
+    "SELECT o.id AS id, o.name AS name, d.name AS discipline FROM occupations o JOIN disciplines d ON d.id = o.discipline_id"
     " WHERE o.active = 1 ORDER BY d.sort, o.sort, o.id";
 static const char *const sql_card_type_ok =
     "SELECT 1 FROM card_types WHERE id = ?";
@@ -38,37 +38,31 @@ static const char *const sql_start =
 static const char *const sql_close =
     "UPDATE contracts SET state = 'completed', closed_at = NOW(6) WHERE id = ?";
 
+/* err, or message when what the validator accepted is longer than max characters. */
 static const char *
-v_limited(const char *in, char *out, size_t cap, size_t max, int multiline)
+limit(const char *err, const char *out, size_t max, const char *message)
 {
-	const char *err = multiline ? v_longtext(in, out, cap, NULL) : v_text(in, out, cap, NULL);
-
-	if (err == NULL && utf8_chars(out) > max)
-		return max == 60 ? "Please keep this to 60 characters or fewer." :
-		    max == 150 ? "Please keep this to 150 characters or fewer." :
-		    "Please keep this to 500 characters or fewer.";
-	return err;
+	return err == NULL && utf8_chars(out) > max ? message : err;
 }
 
 static const char *
 v_name(const char *in, char *out, size_t cap, long long *num)
 {
-	(void)num;
-	return v_limited(in, out, cap, 150, 0);
+	return limit(v_text(in, out, cap, num), out, 150, "Please keep the name to 150 characters.");
 }
 
 static const char *
 v_site(const char *in, char *out, size_t cap, long long *num)
 {
-	(void)num;
-	return v_limited(in, out, cap, 500, 1);
+	return limit(v_longtext(in, out, cap, num), out, 500,
+	    "Please keep the address to 500 characters.");
 }
 
 static const char *
 v_reference(const char *in, char *out, size_t cap, long long *num)
 {
-	(void)num;
-	return v_limited(in, out, cap, 60, 0);
+	return limit(v_text(in, out, cap, num), out, 60,
+	    "Please keep the reference to 60 characters.");
 }
 
 static const char *
@@ -122,50 +116,42 @@ today_ymd(void)
 	return (long long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
-/* Whether the ticked value v (an id) is among the posted values of field f. */
+/* Whether id is among the posted values of field f. */
 static int
 ticked(const struct fieldval *f, const char *id)
 {
 	for (; f; f = f->next)
-		if (f->present && !f->err && strcmp(f->val, id) == 0)
+		if (id && f->present && !f->err && strcmp(f->val, id) == 0)
 			return 1;
 	return 0;
+}
+
+/* Ticks PREFIX.N.flag for the rows of PREFIX (n of them) whose id was posted in f. */
+static void
+tick(struct req *r, const char *prefix, size_t n, const struct fieldval *f, const char *flag)
+{
+	size_t i;
+
+	for (i = 0; f && i < n; i++)
+		if (ticked(f, hdf_get_valuef(r->hdf, "%s.%zu.id", prefix, i)))
+			req_set(r, req_printf(r, "%s.%zu.%s", prefix, i, flag), "1");
 }
 
 /* CardTypes.N and Occupations.N for the form, with what was ticked. */
 static int
 choices_hdf(struct req *r)
 {
-	const struct fieldval *types = r->nfields ? &r->fields[C_TYPE] : NULL;
-	const struct fieldval *occs = r->nfields ? &r->fields[C_OCCUPATION] : NULL;
-	struct dbres *res;
-	size_t n = 0;
+	size_t types, occupations;
 	int rc;
 
-	if ((rc = db_query(r->db, &res, sql_card_types, "")) != 0)
+	if ((rc = db_rows_hdf(r->db, r->hdf, "CardTypes", &types, sql_card_types, "")) != 0 ||
+	    (rc = db_rows_hdf(r->db, r->hdf, "Occupations", &occupations, sql_occupations,
+	    "")) != 0)
 		return rc;
-	while (db_next(res)) {
-		const char *p = req_printf(r, "CardTypes.%zu", n++);
-
-		req_set(r, req_printf(r, "%s.id", p), db_str(res, 0));
-		req_set(r, req_printf(r, "%s.name", p), db_str(res, 1));
-		if (ticked(types, db_str(res, 0)))
-			req_set(r, req_printf(r, "%s.checked", p), "1");
+	if (r->nfields) {
+		tick(r, "CardTypes", types, &r->fields[C_TYPE], "checked");
+		tick(r, "Occupations", occupations, &r->fields[C_OCCUPATION], "selected");
 	}
-	db_free(res);
-	n = 0;
-	if ((rc = db_query(r->db, &res, sql_occupations, "")) != 0)
-		return rc;
-	while (db_next(res)) {
-		const char *p = req_printf(r, "Occupations.%zu", n++);
-
-		req_set(r, req_printf(r, "%s.id", p), db_str(res, 0));
-		req_set(r, req_printf(r, "%s.name", p), db_str(res, 1));
-		req_set(r, req_printf(r, "%s.discipline", p), db_str(res, 2));
-		if (ticked(occs, db_str(res, 0)))
-			req_set(r, req_printf(r, "%s.selected", p), "1");
-	}
-	db_free(res);
 	return 0;
 }
 
@@ -336,14 +322,8 @@ change_state(struct req *r, const char *const *from, const char *sql, const char
 	size_t i;
 	int rc;
 
-	if (!contract_company_level(r))
-		return HTTP_FORBIDDEN;
-	if ((rc = contract_begin(r, "accepted", &c)) != 0)
+	if ((rc = contract_begin_client(r, &c)) != 0)
 		return rc;
-	if (!c.is_client) {
-		db_rollback(r->db);
-		return HTTP_FORBIDDEN;
-	}
 	for (i = 0; from[i]; i++)
 		if (strcmp(c.state, from[i]) == 0)
 			break;

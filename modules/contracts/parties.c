@@ -32,16 +32,6 @@ const struct field invite_fields[] = {
 	{ NULL, NULL, 0 }
 };
 
-/* The contract's page again with a message at the invitation form. */
-static int
-refuse(struct req *r, const struct contract *c, const char *message)
-{
-	db_rollback(r->db);
-	req_form_to_hdf(r);
-	req_set(r, "Form.company.error", message);
-	return contract_page(r, c);
-}
-
 /* The one active company with that number or name: 0 and *id, or a message. */
 static int
 find_company(struct req *r, const char *what, unsigned long long *id, const char **name,
@@ -75,24 +65,19 @@ contracts_invite(struct req *r)
 	struct dbres *res;
 	int rc;
 
-	if (!contract_company_level(r))
-		return HTTP_FORBIDDEN;
-	if ((rc = contract_begin(r, "accepted", &c)) != 0)
+	if ((rc = contract_begin_client(r, &c)) != 0)
 		return rc;
-	if (!c.is_client) {
-		db_rollback(r->db);
-		return HTTP_FORBIDDEN;
-	}
 	if (f->err)
-		return refuse(r, &c, f->err);
+		return contract_refuse(r, &c, "company", f->err);
 	if ((rc = find_company(r, f->val, &company, &name, &message)) != 0) {
 		db_rollback(r->db);
 		return rc;
 	}
 	if (message)
-		return refuse(r, &c, message);
+		return contract_refuse(r, &c, "company", message);
 	if (company == r->sess->company_id)
-		return refuse(r, &c, "Your own company is the client of this contract.");
+		return contract_refuse(r, &c, "company",
+		    "Your own company is the client of this contract.");
 	if ((rc = db_query(r->db, &res, sql_party, "uu", c.id, company)) != 0) {
 		db_rollback(r->db);
 		return rc;
@@ -101,13 +86,13 @@ contracts_invite(struct req *r)
 		state = req_strdup(r, db_str(res, 0));
 	db_free(res);
 	if (state && strcmp(state, "declined") != 0)
-		return refuse(r, &c, strcmp(state, "invited") == 0 ?
+		return contract_refuse(r, &c, "company", strcmp(state, "invited") == 0 ?
 		    "That company has already been invited." :
 		    "That company is already on this contract.");
 	rc = state ? db_exec(r->db, sql_reinvite, "uuu", r->sess->user_id, c.id, company) :
 	    db_exec(r->db, sql_invite, "uuu", c.id, company, r->sess->user_id);
 	if (rc == HTTP_CONFLICT)
-		return refuse(r, &c, "That company has already been invited.");
+		return contract_refuse(r, &c, "company", "That company has already been invited.");
 	if (rc == 0)
 		rc = req_audit(r, "contract_invitation_sent", "contract",
 		    req_printf(r, "%llu", c.id), req_printf(r, "%llu %s", company, name));

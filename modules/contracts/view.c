@@ -59,23 +59,25 @@ enum { W_ID, W_NAME, W_COMPANY, W_CARD, W_TYPE, W_OCCUPATION, W_EXPIRES, W_HSE, 
 
 /* Bind: min days, contract, WORKER_SCOPE_ARGS. */
 static const char *const sql_totals =
-    "SELECT COUNT(*), IFNULL(SUM(v = 'valid'), 0), IFNULL(SUM(v = 'expiring'), 0),"
-    " IFNULL(SUM(v = 'expired'), 0), IFNULL(SUM(v = 'wrong_type'), 0), IFNULL(SUM(v = 'none'), 0)"
+    "SELECT COUNT(*) AS total, IFNULL(SUM(v = 'valid'), 0) AS valid,"
+    " IFNULL(SUM(v = 'expiring'), 0) AS expiring, IFNULL(SUM(v = 'expired'), 0) AS expired,"
+    " IFNULL(SUM(v = 'wrong_type'), 0) AS wrong_type, IFNULL(SUM(v = 'none'), 0) AS none"
     " FROM (SELECT " VERDICT " AS v FROM contract_workers w" CARD_JOIN LIVE_WHERE ") x";
 
 static const char *const sql_details =
-    "SELECT c.name, c.site_address, c.client_reference, DATE_FORMAT(c.starts_on, '%d/%m/%Y'),"
-    " DATE_FORMAT(c.ends_on, '%d/%m/%Y'), c.min_days_valid, cl.name, cl.company_number,"
-    " IFNULL(DATE_FORMAT(c.created_at, '%d/%m/%Y'), '')"
+    "SELECT c.site_address AS site, c.client_reference AS reference,"
+    " DATE_FORMAT(c.starts_on, '%d/%m/%Y') AS starts, DATE_FORMAT(c.ends_on, '%d/%m/%Y') AS ends,"
+    " c.min_days_valid AS min_days, cl.name AS client, cl.company_number AS client_number"
     " FROM contracts c JOIN companies cl ON cl.id = c.company_id WHERE c.id = ?";
 static const char *const sql_requirements =
-    "SELECT IFNULL(t.name, o.name), IF(t.id IS NULL, 'occupation', 'card_type')"
+    "SELECT IFNULL(t.name, o.name) AS name, IF(t.id IS NULL, 'occupation', 'card_type') AS kind"
     " FROM contract_requirements q LEFT JOIN card_types t ON t.id = q.card_type_id"
     " LEFT JOIN occupations o ON o.id = q.occupation_id WHERE q.contract_id = ?"
     " ORDER BY t.id IS NULL, t.sort, o.sort, q.id";
 /* The subcontractors, for the client only (bind contract, is_client). */
 static const char *const sql_parties =
-    "SELECT co.name, co.company_number, p.state, IFNULL(DATE_FORMAT(p.answered_at, '%d/%m/%Y'), '')"
+    "SELECT co.name AS name, co.company_number AS number, p.state AS state,"
+    " IFNULL(DATE_FORMAT(p.answered_at, '%d/%m/%Y'), '') AS answered"
     " FROM contract_parties p JOIN companies co ON co.id = p.company_id"
     " WHERE p.contract_id = ? AND p.role = 'subcontractor' AND ? = 1 ORDER BY co.name";
 
@@ -87,17 +89,6 @@ static const char *const verdicts[][2] = {
 	{ "none", "No card" },
 	{ NULL, NULL }
 };
-
-static const char *
-verdict_label(const char *v)
-{
-	size_t i;
-
-	for (i = 0; verdicts[i][0]; i++)
-		if (strcmp(verdicts[i][0], v) == 0)
-			return verdicts[i][1];
-	return v;
-}
 
 const struct field view_fields[] = {
 	{ "after", v_id, 0 },
@@ -116,69 +107,35 @@ workers_query(struct req *r, const struct contract *c, struct dbres **res,
 static int
 details_hdf(struct req *r, const struct contract *c)
 {
-	static const char *const names[] = { "name", "site", "reference", "starts", "ends",
-	    "min_days", "client", "client_number", "created" };
-	struct dbres *res;
-	size_t i, n = 0;
 	int rc;
 
-	if ((rc = db_query(r->db, &res, sql_details, "u", c->id)) != 0)
+	if ((rc = db_row_hdf(r->db, r->hdf, "Contract", NULL, sql_details, "u", c->id)) != 0)
 		return rc;
-	if (db_next(res))
-		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			req_set(r, req_printf(r, "Contract.%s", names[i]), db_str(res, (unsigned)i));
-	db_free(res);
 	req_setf(r, "Contract.id", "%llu", c->id);
+	req_set(r, "Contract.name", c->name);
 	req_set(r, "Contract.state", c->state);
-	req_set(r, "Contract.state_label", contract_state_label(c->state));
+	req_set(r, "Contract.state_label", contract_label(contract_states, c->state));
 	req_set(r, "Contract.role", c->is_client ? "client" : "subcontractor");
 	req_set(r, "Page.title", c->name);
-	if ((rc = db_query(r->db, &res, sql_requirements, "u", c->id)) != 0)
+	if ((rc = db_rows_hdf(r->db, r->hdf, "Requirements", NULL, sql_requirements, "u",
+	    c->id)) != 0)
 		return rc;
-	while (db_next(res)) {
-		const char *p = req_printf(r, "Requirements.%zu", n++);
-
-		req_set(r, req_printf(r, "%s.name", p), db_str(res, 0));
-		req_set(r, req_printf(r, "%s.kind", p), db_str(res, 1));
-	}
-	db_free(res);
-	n = 0;
-	if ((rc = db_query(r->db, &res, sql_parties, "uu", c->id,
-	    (unsigned long long)c->is_client)) != 0)
-		return rc;
-	while (db_next(res)) {
-		const char *p = req_printf(r, "Subcontractors.%zu", n++);
-
-		req_set(r, req_printf(r, "%s.name", p), db_str(res, 0));
-		req_set(r, req_printf(r, "%s.number", p), db_str(res, 1));
-		req_set(r, req_printf(r, "%s.state", p), db_str(res, 2));
-		req_set(r, req_printf(r, "%s.answered", p), db_str(res, 3));
-	}
-	db_free(res);
-	return 0;
+	return db_rows_hdf(r->db, r->hdf, "Subcontractors", NULL, sql_parties, "uu", c->id,
+	    (unsigned long long)c->is_client);
 }
 
 /* Compliance.* over every worker the user may see. */
 static int
 totals_hdf(struct req *r, const struct contract *c)
 {
-	static const char *const names[] = { "total", "valid", "expiring", "expired",
-	    "wrong_type", "none" };
-	struct dbres *res;
-	long long total = 0, valid = 0;
-	size_t i;
+	long long total, valid;
 	int rc;
 
-	if ((rc = db_query(r->db, &res, sql_totals, "iu" "uuuuuuuuu", c->min_days, c->id,
-	    WORKER_SCOPE_ARGS(r->sess, c->is_client))) != 0)
+	if ((rc = db_row_hdf(r->db, r->hdf, "Compliance", NULL, sql_totals, "iu" "uuuuuuuuu",
+	    c->min_days, c->id, WORKER_SCOPE_ARGS(r->sess, c->is_client))) != 0)
 		return rc;
-	if (db_next(res)) {
-		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			req_set(r, req_printf(r, "Compliance.%s", names[i]), db_str(res, (unsigned)i));
-		total = db_int(res, 0);
-		valid = db_int(res, 1);
-	}
-	db_free(res);
+	total = hdf_get_int_value(r->hdf, "Compliance.total", 0);
+	valid = hdf_get_int_value(r->hdf, "Compliance.valid", 0);
 	/* Rounded down: 100% only when every worker is valid. */
 	if (total > 0)
 		req_setf(r, "Compliance.percent", "%lld", valid * 100 / total);
@@ -235,7 +192,7 @@ contract_page(struct req *r, const struct contract *c)
 		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 			req_set(r, req_printf(r, "%s.%s", p, names[i]), db_str(res, (unsigned)i));
 		req_set(r, req_printf(r, "%s.verdict_label", p),
-		    verdict_label(db_str(res, W_VERDICT)));
+		    contract_label(verdicts, db_str(res, W_VERDICT)));
 		if (mine_removable &&
 		    (unsigned long long)db_int(res, W_COMPANY_ID) == r->sess->company_id)
 			req_set(r, req_printf(r, "%s.can_remove", p), "1");
@@ -286,7 +243,7 @@ contracts_export(struct req *r)
 
 		for (i = 0; i < 8; i++)
 			cells[i] = db_str(res, W_NAME + i);
-		cells[7] = verdict_label(db_str(res, W_VERDICT));
+		cells[7] = contract_label(verdicts, db_str(res, W_VERDICT));
 		csv_line(&out, cells, 8);
 	}
 	len = (size_t)out.len;

@@ -42,15 +42,6 @@ const struct field worker_fields[] = {
 	{ NULL, NULL, 0 }
 };
 
-static int
-refuse(struct req *r, const struct contract *c, const char *message)
-{
-	db_rollback(r->db);
-	req_form_to_hdf(r);
-	req_set(r, "Form.employee.error", message);
-	return contract_page(r, c);
-}
-
 int
 contracts_worker_add(struct req *r)
 {
@@ -67,7 +58,7 @@ contracts_worker_add(struct req *r)
 	if ((rc = contract_begin(r, "accepted", &c)) != 0)
 		return rc;
 	if (f->err)
-		return refuse(r, &c, f->err);
+		return contract_refuse(r, &c, "employee", f->err);
 	if (v_ni_number(f->raw, buf, sizeof(buf), &unused) == NULL)
 		ni = f->val;
 	else
@@ -84,11 +75,12 @@ contracts_worker_add(struct req *r)
 	}
 	db_free(res);
 	if (operative == 0)
-		return refuse(r, &c, "None of your current employees has that NI number or ECS "
-		    "card number.");
+		return contract_refuse(r, &c, "employee",
+		    "None of your current employees has that NI number or ECS card number.");
 	rc = db_exec(r->db, sql_add, "uuuuu", c.id, s->company_id, office, operative, s->user_id);
 	if (rc == HTTP_CONFLICT)
-		return refuse(r, &c, "That employee is already working on this contract.");
+		return contract_refuse(r, &c, "employee",
+		    "That employee is already working on this contract.");
 	if (rc == 0)
 		rc = req_audit(r, "contract_worker_added", "contract", req_printf(r, "%llu", c.id),
 		    req_printf(r, "operative %llu", operative));

@@ -11,6 +11,13 @@
      id="compliance-percent", id="workers", id="worker-N", id="verdict-N",
      id="subcontractors", id="invite-form", id="worker-form", id="start",
      id="close", id="export", id="next-page". ?><?cs include:"layout/header.cs" ?>
+<?cs # cbutton(action, class, label): a one-button form posting to /contracts/ID/ACTION. ?>
+<?cs def:cbutton(action, class, label) ?>
+    <form method="post" action="<?cs var:Page.base ?>/contracts/<?cs var:Contract.id ?>/<?cs var:action ?>">
+      <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
+      <button class="btn <?cs var:class ?> btn-small" type="submit" id="<?cs var:action ?>"><?cs var:label ?></button>
+    </form>
+<?cs /def ?>
 <div class="page-header">
   <h1><?cs var:Contract.name ?></h1>
   <p class="lead"><span class="tag <?cs if:Contract.state == "completed" ?>tag-grey<?cs elif:Contract.state == "in_progress" ?>tag-green<?cs else ?>tag-amber<?cs /if ?>" id="contract-state"><?cs var:Contract.state_label ?></span>
@@ -34,18 +41,8 @@
 <?cs /if ?>
   <div class="actions" id="contract-actions">
     <a class="btn btn-secondary btn-small" href="<?cs var:Page.base ?>/contracts/<?cs var:Contract.id ?>/export" id="export">EXPORT CSV</a>
-<?cs if:Can.start ?>
-    <form method="post" action="<?cs var:Page.base ?>/contracts/<?cs var:Contract.id ?>/start">
-      <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
-      <button class="btn btn-primary btn-small" type="submit" id="start">START CONTRACT</button>
-    </form>
-<?cs /if ?>
-<?cs if:Can.close ?>
-    <form method="post" action="<?cs var:Page.base ?>/contracts/<?cs var:Contract.id ?>/close">
-      <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
-      <button class="btn btn-warning btn-small" type="submit" id="close">CLOSE CONTRACT</button>
-    </form>
-<?cs /if ?>
+<?cs if:Can.start ?><?cs call:cbutton("start", "btn-primary", "START CONTRACT") ?><?cs /if ?>
+<?cs if:Can.close ?><?cs call:cbutton("close", "btn-warning", "CLOSE CONTRACT") ?><?cs /if ?>
   </div>
 </section>
 <?cs if:Contract.role == "client" ?>
