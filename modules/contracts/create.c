@@ -11,12 +11,13 @@
 #include "contracts.h"
 
 #define MAX_MIN_DAYS	3650	/* ten years: no card lasts longer */
+#define MAX_TICKED	200	/* more card types or occupations than exist */
 
 static const char *const sql_card_types =
     "SELECT id, name FROM card_types ORDER BY sort, id";
 static const char *const sql_occupations =
-    "SELECT o.id AS id, o.name AS name, d.name AS discipline FROM occupations o JOIN disciplines d ON d.id = o.discipline_id"
-    " WHERE o.active = 1 ORDER BY d.sort, o.sort, o.id";
+    "SELECT o.id AS id, o.name AS name, d.name AS discipline"
+    " FROM occupations o JOIN disciplines d ON d.id = o.discipline_id WHERE o.active = 1 ORDER BY d.sort, o.sort, o.id";
 static const char *const sql_card_type_ok =
     "SELECT 1 FROM card_types WHERE id = ?";
 static const char *const sql_occupation_ok =
@@ -193,18 +194,20 @@ form_again(struct req *r, const char *error)
 	return HTTP_OK;
 }
 
-/* Whether every ticked id exists (sql answers a row for a good one). */
+/* Whether every ticked id exists (sql answers a row for a good one); more
+ * values than the lists hold are refused before asking. */
 static int
 ids_exist(struct req *r, const struct fieldval *f, const char *sql, int *ok)
 {
 	struct dbres *res;
+	size_t n = 0;
 	int rc;
 
 	*ok = 1;
 	for (; f && *ok; f = f->next) {
 		if (!f->present)
 			continue;
-		if (f->err) {
+		if (f->err || ++n > MAX_TICKED) {
 			*ok = 0;
 			break;
 		}
