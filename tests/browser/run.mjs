@@ -84,18 +84,6 @@ try {
     });
   }
 
-  await tap.step('a section not built yet shows "not available yet"', async () => {
-    const details = page.locator('nav details').filter({ has: page.locator('summary', { hasText: /^\s*Contracts\s*$/ }) });
-    await details.locator('summary').click();
-    await Promise.all([
-      page.waitForURL(/\/contracts\//),
-      details.locator('a', { hasText: /Contracts Being Set Up/i }).click(),
-    ]);
-    const body = await page.locator('body').innerText();
-    check(/not available yet/i.test(body), 'no "not available yet" text');
-    check(await page.locator('nav').count() >= 1, 'no toolbar on the page');
-  });
-
   await tap.step('on a phone-sized screen the dashboard fits the width', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${BASE}/dashboard`);

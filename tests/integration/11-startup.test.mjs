@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { env, waitFor } from '../lib/portal.mjs';
+import { env, waitFor, signedIn, DEMO } from '../lib/portal.mjs';
 
 const portald = () => {
   const p = process.env.PORTALD;
@@ -42,13 +42,41 @@ test('a bad configuration stops start-up naming the file and line', () => {
   assert.match(r.stderr, /bad\.xml:\d+: .*'lots'/);
 });
 
-function fcgiGet(sock, path) {
+function fcgiGet(sock, path, cookie = '') {
   const r = spawnSync('cgi-fcgi', ['-bind', '-connect', sock], {
     encoding: 'utf8', timeout: 10000,
-    env: { ...process.env, REQUEST_METHOD: 'GET', DOCUMENT_URI: path, REQUEST_URI: path, QUERY_STRING: '' },
+    env: { ...process.env, REQUEST_METHOD: 'GET', DOCUMENT_URI: path, REQUEST_URI: path, QUERY_STRING: '',
+      HTTP_COOKIE: cookie },
   });
   return r.stdout || '';
 }
+
+test('a toolbar section whose module the configuration does not load answers "not available yet"', async () => {
+  // A supervisor of its own without the contracts module; the session is the stack's (same database).
+  const sock = join(dir, 'partial.sock');
+  const file = configWith('partial.xml', (x) => x
+    .replace(/<listen>[^<]*<\/listen>/, `<listen>${sock}</listen>`)
+    .replace(/<workers [^>]*\/>/, '<workers count="1" max-requests="100" shutdown-seconds="5"/>')
+    .replace(/\s*<module name="contracts"\s*\/>/, ''));
+  assert.doesNotMatch(readFileSync(file, 'utf8'), /name="contracts"/);
+  const c = await signedIn(DEMO);
+  const child = spawn(portald(), ['-c', file], { stdio: ['ignore', 'ignore', 'ignore'] });
+  try {
+    await waitFor(() => existsSync(sock), 5000, 'the socket');
+    const page = fcgiGet(sock, '/contracts/setup', c.cookieHeader());
+    assert.match(page, /^Status: 200/);
+    assert.match(page, /not available yet/);
+    assert.match(page, /<nav\b/, 'no toolbar on the page');
+    // Without a session: to the sign-in page, as every section.
+    assert.match(fcgiGet(sock, '/contracts/setup'), /^Status: 303[\s\S]*Location: \/login/);
+    // A loaded module's section is served as usual.
+    assert.match(fcgiGet(sock, '/orders/attention', c.cookieHeader()), /^Status: 200[\s\S]*Orders Requiring Attention/);
+  } finally {
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+});
 
 test('a worker is recycled after max-requests and SIGTERM drains the pool', async () => {
   const sock = join(dir, 'recycle.sock');

@@ -10,6 +10,8 @@ import {
 } from '../lib/portal.mjs';
 import { post, ALL } from '../lib/users.mjs';
 import { finalisedApps, createOrder } from '../lib/orders.mjs';
+import { createContract } from '../lib/contracts.mjs';
+import { seedCredits, employee as candidate, book } from '../lib/assessments.mjs';
 
 let routes, co, objects, outsider, officeUser;
 before(async () => {
@@ -35,8 +37,16 @@ before(async () => {
   // An order raised at office X, holding one of its applications.
   const order = (await createOrder(co.client, co, finalisedApps(co, 1), { then: 'later' })).orderId;
   assert.ok(order, 'no order for the test');
+  // A contract of the company (the client) and an assessment booking of office X.
+  const contract = (await createContract(co.client)).id;
+  assert.ok(contract, 'no contract for the test');
+  seedCredits(co.id, 1);
+  const booking = (await book(co.client, { operative: candidate(co).id })).id;
+  assert.ok(booking, 'no booking for the test');
   objects = {
     '/orders/': order,
+    '/contracts/': contract,
+    '/assessments/bookings/': booking,
     '/employees/': op.id,
     '/applications/documents/': doc,
     '/applications/': app,
@@ -68,7 +78,12 @@ test('another company\'s user and a user of another office get 404 for every rou
   const failures = [];
   for (const r of routes) {
     const path = r.path.replace('{id}', String(objectFor(r.path)));
-    for (const [who, client] of [['another company', outsider], ['another office', officeUser]]) {
+    // A contract is the whole company's, not an office's: its pages are open to every level
+    // of the company (showing only the workers of the user's offices), so only another
+    // company must get 404 (the contracts tests check the levels).
+    const whoTries = r.path.startsWith('/contracts/') ? [['another company', outsider]]
+      : [['another company', outsider], ['another office', officeUser]];
+    for (const [who, client] of whoTries) {
       const res = r.method === 'GET' ? await client.get(path) : await post(client, path, {});
       if (res.status !== 404) failures.push(`${r.method} ${path} as ${who}: ${res.status}`);
     }

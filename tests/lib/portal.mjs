@@ -782,3 +782,4 @@ export async function applicationFixture({ label = 'Apps', operative = {}, choic
   const appId = await startApplication(co.client, op.id, choice);
   return { co, op, appId };
 }
+

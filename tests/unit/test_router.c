@@ -123,5 +123,20 @@ main(void)
 	ok(router_dispatch(&r) == HTTP_FORBIDDEN && handled == 0, "POST without session: 403");
 	hdf_destroy(&r.hdf);
 	arena_free(&p.arena);
+
+	/* The toolbar (nav.c): a section path no loaded module serves answers "not
+	 * available yet" with this title and tab (worker.c), whichever modules exist. */
+	{
+		const char *tab = NULL, *title;
+
+		title = nav_section_title("/contracts/setup", &tab);
+		ok(title && strcmp(title, "Contracts Being Set Up") == 0 && tab &&
+		    strcmp(tab, "contracts") == 0, "a section's title and tab");
+		title = nav_section_title("/assessments", &tab);
+		ok(title && strcmp(title, "ECS Assessments") == 0 && strcmp(tab, "assessments") == 0,
+		    "a one-section tab");
+		ok(nav_section_title("/contracts/7", &tab) == NULL &&
+		    nav_section_title("/contracts", &tab) == NULL, "only the sections' own paths");
+	}
 	return done_testing();
 }

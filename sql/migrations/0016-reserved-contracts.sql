@@ -1,1 +1,0 @@
--- 0016: reserved for the contracts work (merged separately); intentionally empty.
