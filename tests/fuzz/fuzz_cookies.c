@@ -5,16 +5,17 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
-	struct arena a = { NULL, 0 };
-	struct params p = { NULL, NULL, 0 };
-	char *s = fuzz_string(data, len);
-	const struct param *q;
+	char *header = fuzz_string(data, len);
+	struct params jar = { NULL, NULL, 0 };
+	struct arena mem = { NULL, 0 };
+	size_t n = 0;
 
-	params_cookies(&a, &p, s);
-	FUZZ_ASSERT(p.count <= PARAMS_MAX);
-	for (q = p.head; q; q = q->next)
-		FUZZ_ASSERT(q->name && q->value && strlen(q->value) == q->len);
-	arena_free(&a);
-	free(s);
+	params_cookies(&mem, &jar, header);
+	FUZZ_ASSERT(jar.count <= PARAMS_MAX);
+	for (const struct param *c = jar.head; c != NULL; c = c->next, n++)
+		FUZZ_ASSERT(c->name && c->value && strlen(c->value) == c->len);
+	FUZZ_ASSERT(n == jar.count);
+	arena_free(&mem);
+	free(header);
 	return 0;
 }
