@@ -197,6 +197,21 @@ test('a path-traversal file name is never used: nothing is written outside Maria
   assert.equal(photo.headers.get('content-disposition'), 'attachment; filename="photo.jpg"');
 });
 
+// Unmounts dir; nginx may keep the (already unlinked) body file open for a moment after its
+// answer, so a busy mount is tried again for 10 s, then detached (umount -l): never left mounted.
+async function unmount(dir) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      execFileSync('umount', [dir], { stdio: 'pipe' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  execFileSync('umount', ['-l', dir]);
+  assert.fail(`${dir} stayed busy for 10 s after the upload`);
+}
+
 test("a disk that fills mid-upload (nginx's client body files on a 1 MB tmpfs): refused, nothing half-written", async () => {
   assert.equal(process.getuid(), 0, 'mounting a tmpfs needs root (./stack runs as root)');
   const dir = path.join(env.state, 'nginx', 'client_body');
@@ -210,7 +225,7 @@ test("a disk that fills mid-upload (nginx's client body files on a 1 MB tmpfs): 
     r = await uploadPhoto(co.client, appId, photo);
     assert.equal(readdirSync(dir).length, 0, 'nginx left a partial body file behind');
   } finally {
-    execFileSync('umount', [dir]);
+    await unmount(dir);
   }
   assert.ok(r.status >= 500 && r.status <= 507, `a full disk answered ${r.status}`);
   assert.equal(docCount(), n, 'a document was stored from a partial body');
