@@ -89,7 +89,7 @@ while IFS= read -r line; do
     echo "[$n] $method $url (level $LEVEL)"
     timeout 1800 sqlmap "${args[@]}" >"$log" 2>&1 || true
     tested=$(grep -oE "testing if ([A-Za-z-]+ )?parameter '[^']+' is dynamic|(GET|POST|Cookie|User-Agent|Referer|\(custom\) POST) parameter '[^']+' does not seem to be injectable|heuristic \(basic\) test shows that (GET|POST|Cookie|User-Agent|Referer) parameter '[^']+' might not be injectable" "$log" \
-        | grep -oE "parameter '[^']+'" | sort -u | wc -l)
+        | grep -oE "parameter '[^']+'" | grep -vE "'(_csrf|token)'" | sort -u | wc -l)
     params=$((params + tested))
     if grep -qE "sqlmap identified the following injection point|is vulnerable|appears to be '.*' injectable" "$log"; then
         injectable=$((injectable + 1))
