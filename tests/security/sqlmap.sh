@@ -88,17 +88,19 @@ while IFS= read -r line; do
     log=$OUT/target-$n.log
     echo "[$n] $method $url (level $LEVEL)"
     timeout 1800 sqlmap "${args[@]}" >"$log" 2>&1 || true
-    tested=$(grep -oE "testing if ([A-Za-z-]+ )?parameter '[^']+' is dynamic|(GET|POST|Cookie|User-Agent|Referer|\(custom\) POST) parameter '[^']+' does not seem to be injectable|heuristic \(basic\) test shows that (GET|POST|Cookie|User-Agent|Referer) parameter '[^']+' might not be injectable" "$log" \
-        | grep -oE "parameter '[^']+'" | grep -vE "'(_csrf|token)'" | sort -u | wc -l)
+    tested=$({ grep -oE "testing if ([A-Za-z-]+ )?parameter '[^']+' is dynamic|(GET|POST|Cookie|User-Agent|Referer|\(custom\) POST) parameter '[^']+' does not seem to be injectable|heuristic \(basic\) test shows that (GET|POST|Cookie|User-Agent|Referer) parameter '[^']+' might not be injectable" "$log" \
+        || true; } | { grep -oE "parameter '[^']+'" || true; } | { grep -vE "'(_csrf|token)'" || true; } | sort -u | wc -l || true)
     params=$((params + tested))
-    if grep -qE "sqlmap identified the following injection point|is vulnerable|appears to be '.*' injectable" "$log"; then
+    # Only a confirmed finding counts: sqlmap also says "appears to be ... injectable" of a
+    # candidate that its false-positive check then drops.
+    if grep -qE "sqlmap identified the following injection point" "$log"; then
         injectable=$((injectable + 1))
-        echo "    INJECTABLE: see $log"; grep -E "Parameter:|Type:|Payload:" "$log" | head -n 12 | sed 's/^/    /'
+        echo "    INJECTABLE: see $log"; { grep -E "Parameter:|Type:|Payload:" "$log" || true; } | head -n 12 | sed 's/^/    /'
     elif grep -qE "all tested parameters do not appear to be injectable|does not seem to be injectable" "$log"; then
         echo "    $tested parameter(s) tested: not injectable"
     else
         untested=$((untested + 1))
-        echo "    NOT TESTED: sqlmap did not finish (see $log)"; grep -E "CRITICAL|ERROR" "$log" | head -n 3 | sed 's/^/    /'
+        echo "    NOT TESTED: sqlmap did not finish (see $log)"; { grep -E "CRITICAL|ERROR" "$log" || true; } | head -n 3 | sed 's/^/    /'
     fi
 done <"$OUT/ordered.jsonl"
 secs=$(( $(date +%s) - start ))
