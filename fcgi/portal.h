@@ -200,6 +200,28 @@ int		 token_hash(const char *hex, unsigned char hash[32]);
 const char	*req_hmac_hex(struct req *, const char *key, const void *data, size_t len);
 /* Whether hex (64 digits, either case) is that HMAC; compared in constant time. */
 int		 hmac_hex_ok(const char *key, const void *data, size_t len, const char *hex);
+/* A payment gateway's signed notification (form-encoded body, HMAC-SHA256
+ * over its raw bytes): fcgi/notice.c. */
+struct payment_notice {
+	unsigned long long payment;
+	long long	 amount;	/* pence */
+	long long	 ts;		/* when the gateway sent it, Unix seconds */
+	char		 txn[65];	/* the gateway's transaction id (a token) */
+	char		 currency[65];	/* a token, e.g. GBP */
+	char		 status[65];	/* a token; the caller checks which */
+	char		 reason[1024];	/* any one-line-or-more text, "" when absent;
+					 * cut at a character boundary */
+};
+
+/*
+ * Checks sighex (64 hex digits) against HMAC-SHA256(key, body), then reads
+ * the fields payment, txn, amount, currency, status, reason and ts (the first
+ * value of each counts; all but reason required). Returns NULL and fills *n,
+ * or the reason for refusing the notification.
+ */
+const char *payment_notice_parse(const char *key, const unsigned char *body, size_t len,
+	    const char *sighex, struct payment_notice *n);
+
 /* Splits an uploaded CSV file into rows (see csv.h); -1 with *err. */
 long		 req_csv(struct req *, const void *data, size_t len, size_t max_rows,
 			struct csv_row **rows, const char **err);

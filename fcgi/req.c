@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "host.h"
+#include "notice.h"
 
 void *
 req_alloc(struct req *r, size_t n)
@@ -328,36 +329,14 @@ req_url_escape(struct req *r, const char *s)
 	return out;
 }
 
-static void
-hmac(const char *key, const void *data, size_t len, unsigned char mac[32])
-{
-	crypto_auth_hmacsha256_state st;
-
-	crypto_auth_hmacsha256_init(&st, (const unsigned char *)key, strlen(key));
-	crypto_auth_hmacsha256_update(&st, data, len);
-	crypto_auth_hmacsha256_final(&st, mac);
-}
-
 const char *
 req_hmac_hex(struct req *r, const char *key, const void *data, size_t len)
 {
 	unsigned char mac[32];
 	char *out = req_alloc(r, 65);
 
-	hmac(key, data, len, mac);
+	hmac_sha256(key, data, len, mac);
 	sodium_bin2hex(out, 65, mac, sizeof(mac));
 	return out;
 }
 
-int
-hmac_hex_ok(const char *key, const void *data, size_t len, const char *hex)
-{
-	unsigned char mac[32], sent[32];
-	size_t got = 0;
-
-	if (hex == NULL || strlen(hex) != 64 ||
-	    sodium_hex2bin(sent, sizeof(sent), hex, 64, NULL, &got, NULL) != 0 || got != 32)
-		return 0;
-	hmac(key, data, len, mac);
-	return sodium_memcmp(mac, sent, sizeof(mac)) == 0;
-}

@@ -115,32 +115,6 @@ gateway_pay_url(struct req *r, unsigned long long payment, long long amount,
 
 /* ---- The notification ---- */
 
-static const char *
-v_token(const char *in, char *out, size_t cap, long long *num)
-{
-	size_t i;
-
-	(void)num;
-	snprintf(out, cap, "%s", in);
-	for (i = 0; in[i]; i++)
-		if (!((in[i] >= 'a' && in[i] <= 'z') || (in[i] >= 'A' && in[i] <= 'Z') ||
-		    (in[i] >= '0' && in[i] <= '9') || in[i] == '_' || in[i] == '-'))
-			return "not a token";
-	return i > 0 && i <= 64 ? NULL : "not a token";
-}
-
-enum { N_PAYMENT, N_TXN, N_AMOUNT, N_CURRENCY, N_STATUS, N_REASON, N_TS };
-const struct field notify_fields[] = {
-	[N_PAYMENT] = { "payment", v_id, F_REQUIRED },
-	[N_TXN] = { "txn", v_token, F_REQUIRED },
-	[N_AMOUNT] = { "amount", v_id, F_REQUIRED },
-	[N_CURRENCY] = { "currency", v_token, F_REQUIRED },
-	[N_STATUS] = { "status", v_token, F_REQUIRED },
-	[N_REASON] = { "reason", NULL, 0 },	/* any text; kept to 255 bytes */
-	[N_TS] = { "ts", v_id, F_REQUIRED },
-	{ NULL, NULL, 0 }
-};
-
 /* Keeps the notification's outcome; refusals are logged for the scheme's staff. */
 static int
 record(struct req *r, unsigned long long payment, const char *txn, const char *outcome,
@@ -174,21 +148,23 @@ orders_notify(struct req *r)
 {
 	size_t len;
 	const unsigned char *body = req_raw_body(r, &len);
-	const char *txn, *status, *reason, *why = NULL;
+	struct payment_notice n;
+	const char *txn, *status, *reason, *why;
 	unsigned long long payment, order_id, company_id;
 	struct dbres *res;
 	long long age;
 	int rc;
 
-	if (!hmac_hex_ok(gw.key, body, len, req_env(r, "HTTP_X_GATEWAY_SIGNATURE")))
-		return reject(r, 0, "", "signature missing or wrong");
-	if (r->invalid)
-		return reject(r, 0, "", "a field is missing or malformed");
-	payment = (unsigned long long)r->fields[N_PAYMENT].num;
-	txn = r->fields[N_TXN].val;
-	status = r->fields[N_STATUS].val;
-	reason = r->fields[N_REASON].val;
-	age = (long long)time(NULL) - r->fields[N_TS].num;
+	/* The signature over the raw body first, then the fields (fcgi/notice.c). */
+	if ((why = payment_notice_parse(gw.key, body, len,
+	    req_env(r, "HTTP_X_GATEWAY_SIGNATURE"), &n)) != NULL)
+		return reject(r, 0, "", why);
+	why = NULL;
+	payment = n.payment;
+	txn = n.txn;
+	status = n.status;
+	reason = n.reason;
+	age = (long long)time(NULL) - n.ts;
 	if (age > NOTIFY_MAX_AGE || age < -NOTIFY_MAX_AGE)
 		return reject(r, payment, txn, req_printf(r, "stale: sent %lld s ago", age));
 	if (strcmp(status, "succeeded") != 0 && strcmp(status, "declined") != 0)
@@ -224,10 +200,10 @@ orders_notify(struct req *r)
 		why = "the payment already has another transaction";
 	else if (strcmp(db_str(res, 4), "card") != 0)
 		why = "not a card payment";
-	else if (db_int(res, 5) != r->fields[N_AMOUNT].num)
+	else if (db_int(res, 5) != n.amount)
 		why = req_printf(r, "amount %lld is not the payment's %lld",
-		    r->fields[N_AMOUNT].num, db_int(res, 5));
-	else if (strcmp(db_str(res, 6), r->fields[N_CURRENCY].val) != 0)
+		    n.amount, db_int(res, 5));
+	else if (strcmp(db_str(res, 6), n.currency) != 0)
 		why = "currency is not the payment's";
 	else if (strcmp(status, "succeeded") == 0 &&
 	    (strcmp(db_str(res, 2), "paid") == 0 || strcmp(db_str(res, 2), "cancelled") == 0))

@@ -350,7 +350,7 @@ static const struct route routes[] = {
 	{ M_GET,  "fulfilled",        PERM_VIEW_PURCHASES,   list_fields,    orders_fulfilled,    "orders/fulfilled.cs", "orders", 0 },
 	{ M_GET,  "history",          PERM_VIEW_PURCHASES,   history_fields, orders_history,      "orders/history.cs",   "orders", 0 },
 	{ M_GET,  "history.csv",      PERM_VIEW_PURCHASES,   history_fields, orders_history_csv,  NULL,                  "orders", 0 },
-	{ M_POST, "payment-notify",   ROUTE_PUBLIC,          notify_fields,  orders_notify,       NULL,                  NULL,     R_SIGNED_BODY },
+	{ M_POST, "payment-notify",   ROUTE_PUBLIC,          NULL,           orders_notify,       NULL,                  NULL,     R_SIGNED_BODY },
 	{ M_GET,  "{id}",             PERM_VIEW_PURCHASES,   NULL,           orders_view,         "orders/order.cs",     "orders", 0 },
 	{ M_GET,  "{id}/pay",         PERM_COMPLETE_PURCHASES, NULL,         orders_pay,          "orders/pay.cs",       "orders", 0 },
 	{ M_POST, "{id}/pay",         PERM_COMPLETE_PURCHASES, pay_fields,   orders_pay_save,     "orders/pay.cs",       "orders", 0 },

@@ -99,7 +99,6 @@ int	gateway_init(void);
 const char *gateway_pay_url(struct req *, unsigned long long payment_id, long long amount,
 	    const char *description, unsigned long long order_id);
 int	orders_notify(struct req *);
-extern const struct field notify_fields[];
 
 /* lists.c: the Orders tab. */
 int	orders_attention(struct req *);

@@ -113,6 +113,13 @@ refused(void)
 	ok(load_text("<certificates body=\"net\" generated=\"2026-07-01\"/>",
 	    &f, err, sizeof(err)) < 0 && strstr(err, "future") != NULL,
 	    "a feed generated in the future refused: %s", err);
+	/* Found by fuzz_feed's sibling fuzz_results: a plain RELAX NG value compares as a token,
+	 * so revoked=" true" matched and was then read as not revoked. */
+	ok(load_text("<certificates body=\"net\" generated=\"2026-05-01\">"
+	    "<certificate number=\"1\" qualification=\"AM2\" awarded=\"2019-01-01\" revoked=\" true\">"
+	    "<candidate first=\"a\" last=\"b\" born=\"1980-01-01\"/><title>t</title>"
+	    "</certificate></certificates>", &f, err, sizeof(err)) < 0,
+	    "revoked with white space around true refused: %s", err);
 	ok(load_text("<x:certificates xmlns:x=\"urn:x\" body=\"net\" generated=\"2026-05-01\"/>",
 	    &f, err, sizeof(err)) < 0, "a namespaced root refused: %s", err);
 

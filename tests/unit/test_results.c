@@ -81,6 +81,13 @@ refused(void)
 	ok(parse("<?xml version=\"1.0\"?>\n<!DOCTYPE results [ <!ENTITY x SYSTEM "
 	    "\"file:///etc/passwd\"> ]>\n<results generated=\"2026-06-29\">&x;</results>", &res,
 	    err, sizeof(err)) < 0 && strstr(err, "DOCTYPE") != NULL, "a DOCTYPE: %s", err);
+	/* Found by fuzz_results: a plain RELAX NG value compares as a token, so status="passed\t"
+	 * matched the schema, then escaped every row rule (a pass without an HS&E number). */
+	ok(parse("<results generated=\"2026-06-29\">\n<result booking=\"K7QM2XPA\" status=\"passed\t\""
+	    " sat=\"2026-06-01\" score=\"46\"/>\n</results>", &res, err, sizeof(err)) < 0 &&
+	    res.nrows == 0, "a status with white space refused: %s", err);
+	ok(parse("<results generated=\"2026-06-29\">\n<result booking=\"K7QM2XPA\" status=\" sat\""
+	    " sat=\"2026-06-01\"/>\n</results>", &res, err, sizeof(err)) < 0, "status \" sat\" refused: %s", err);
 	ok(parse("<results generated=\"2026-06-29\" extra=\"1\"/>", &res, err, sizeof(err)) < 0,
 	    "an attribute the schema does not have: %s", err);
 }

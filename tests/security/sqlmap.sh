@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# tests/security/sqlmap.sh: sqlmap against every form and query parameter a signed-in user of
+# the demo company (every permission) can reach on a running stack, plus the sign-in form.
+# Fails (exit 1) on any injectable parameter, or when sqlmap could not test a target.
+#
+#   ./stack security                     (a fresh stack of its own, then this script)
+#   tests/security/sqlmap.sh [--level N] [--smoke N] [--only REGEX]
+#       --level N   sqlmap's --level (3 by default: also Cookie, User-Agent and Referer)
+#       --smoke N   only the first N targets (./stack test runs --level 1 --smoke 4)
+#       --only RE   only targets whose URL matches RE
+# Needs the environment of ./stack's export_test_env (PORTAL_URL, PORTAL_STATE, PORTALCTL,
+# PORTAL_CONFIG, MYSQL_CMD). Each target gets a session of its own, signed in through the form
+# (so a form that ends a session cannot spoil the next); sqlmap gets the session cookie and
+# fetches a fresh CSRF token from the form's page before each request (--csrf-token/--csrf-url).
+# The report: $PORTAL_STATE/sqlmap/summary.txt; sqlmap's logs under $PORTAL_STATE/sqlmap/.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LEVEL=3 SMOKE=0 ONLY=
+while [ $# -gt 0 ]; do
+    case $1 in
+        --level) LEVEL=$2; shift 2 ;;
+        --smoke) SMOKE=$2; shift 2 ;;
+        --only) ONLY=$2; shift 2 ;;
+        *) echo "usage: $0 [--level N] [--smoke N] [--only REGEX]" >&2; exit 2 ;;
+    esac
+done
+: "${PORTAL_URL:?run through ./stack security (PORTAL_URL is not set)}"
+BASE=${PORTAL_URL%/}
+OUT=$PORTAL_STATE/sqlmap
+rm -rf "$OUT"; mkdir -p "$OUT"
+command -v sqlmap >/dev/null || { echo "sqlmap is not installed (./stack installs it)" >&2; exit 1; }
+
+# The user sqlmap signs in as: a super user of the demo company of its own (sqlmap's requests may
+# change its details and fail its password checks; the demo users stay as they are).
+EMAIL=sqlmap@ecs-portal.test PASSWORD=sqlmap-portal-2026
+$MYSQL_CMD -e "INSERT IGNORE INTO users (email, first_name, last_name, status) VALUES ('$EMAIL', 'Sql', 'Map', 'active');
+  INSERT IGNORE INTO memberships (user_id, company_id, level, permissions, status)
+  SELECT u.id, c.id, 'company', 8388607, 'active' FROM users u, companies c
+   WHERE u.email = '$EMAIL' AND c.company_number = 'ECS00002';"
+reset_user() {
+    "$PORTALCTL" -c "$PORTAL_CONFIG" reset-password --email "$EMAIL" --password "$PASSWORD" >/dev/null
+    # What sqlmap's requests may have changed must not spoil the next target (a lock after failed
+    # password checks, two-step sign-in, its permissions).
+    $MYSQL_CMD -e "UPDATE users SET first_name = 'Sql', last_name = 'Map', status = 'active', failed_logins = 0,
+        failed_window_start = NULL, locked_until = NULL, totp_secret = NULL WHERE email = '$EMAIL';
+      UPDATE memberships m JOIN users u ON u.id = m.user_id SET m.permissions = 8388607, m.status = 'active',
+        m.level = 'company' WHERE u.email = '$EMAIL';"
+}
+reset_user
+
+# sign_in: a fresh session; prints the Cookie header value.
+sign_in() {
+    local jar=$OUT/jar csrf
+    rm -f "$jar"
+    csrf=$(curl -s -c "$jar" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -n 1)
+    curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode "email=$EMAIL" \
+        --data-urlencode "password=$PASSWORD" "$BASE/login"
+    awk '$6 == "portal_sid" { print "portal_sid=" $7 }' "$jar"
+}
+
+targets=$OUT/targets.jsonl
+node "$ROOT/tests/security/targets.mjs" "$EMAIL" "$PASSWORD" >"$targets" 2>"$OUT/crawl.log"
+# The forms that can end the session or fail a password check go last.
+{ grep -vE '"/(login|account/password|account/2fa)"' "$targets"; grep -E '"/(login|account/password|account/2fa)"' "$targets"; } >"$OUT/ordered.jsonl"
+[ -n "$ONLY" ] && { grep -E "\"url\":\"[^\"]*($ONLY)" "$OUT/ordered.jsonl" >"$OUT/o" || true; mv "$OUT/o" "$OUT/ordered.jsonl"; }
+[ "$SMOKE" -gt 0 ] && { head -n "$SMOKE" "$OUT/ordered.jsonl" >"$OUT/o"; mv "$OUT/o" "$OUT/ordered.jsonl"; }
+
+n=0 params=0 injectable=0 untested=0 start=$(date +%s)
+while IFS= read -r line; do
+    method=$(node -e 'const t=JSON.parse(process.argv[1]);console.log(t.method)' "$line")
+    url=$(node -e 'const t=JSON.parse(process.argv[1]);console.log(t.url)' "$line")
+    data=$(node -e 'const t=JSON.parse(process.argv[1]);console.log(t.data)' "$line")
+    page=$(node -e 'const t=JSON.parse(process.argv[1]);console.log(t.page)' "$line")
+    n=$((n + 1))
+    reset_user
+    args=(-u "$BASE$url" --batch --flush-session --level="$LEVEL" --risk=1 --dbms=MySQL
+          --skip="_csrf,token" --timeout=20 --retries=1 --disable-coloring -v 1
+          --output-dir="$OUT/run" --ignore-code=400,403,404,409,413,429)
+    if [ "$url" != /login ]; then
+        args+=(--cookie="$(sign_in)")
+    fi
+    if [ "$method" = POST ]; then
+        args+=(--data="$data")
+        # The CSRF token: a fresh one from the form's page before every request.
+        case $data in _csrf=*) args+=(--csrf-token=_csrf --csrf-url="$BASE$page") ;; esac
+    fi
+    log=$OUT/target-$n.log
+    echo "[$n] $method $url (level $LEVEL)"
+    timeout 1800 sqlmap "${args[@]}" >"$log" 2>&1 || true
+    tested=$({ grep -oE "testing if ([A-Za-z-]+ )?parameter '[^']+' is dynamic|(GET|POST|Cookie|User-Agent|Referer|\(custom\) POST) parameter '[^']+' does not seem to be injectable|heuristic \(basic\) test shows that (GET|POST|Cookie|User-Agent|Referer) parameter '[^']+' might not be injectable" "$log" \
+        || true; } | { grep -oE "parameter '[^']+'" || true; } | { grep -vE "'(_csrf|token)'" || true; } | sort -u | wc -l || true)
+    params=$((params + tested))
+    # Only a confirmed finding counts: sqlmap also says "appears to be ... injectable" of a
+    # candidate that its false-positive check then drops.
+    if grep -qE "sqlmap identified the following injection point" "$log"; then
+        injectable=$((injectable + 1))
+        echo "    INJECTABLE: see $log"; { grep -E "Parameter:|Type:|Payload:" "$log" || true; } | head -n 12 | sed 's/^/    /'
+    elif grep -qE "all tested parameters do not appear to be injectable|does not seem to be injectable" "$log"; then
+        echo "    $tested parameter(s) tested: not injectable"
+    else
+        untested=$((untested + 1))
+        echo "    NOT TESTED: sqlmap did not finish (see $log)"; { grep -E "CRITICAL|ERROR" "$log" || true; } | head -n 3 | sed 's/^/    /'
+    fi
+done <"$OUT/ordered.jsonl"
+secs=$(( $(date +%s) - start ))
+summary="sqlmap level $LEVEL: $n targets, $params parameters tested, $injectable injectable, $untested not tested, ${secs} s"
+echo "$summary" | tee "$OUT/summary.txt"
+[ "$n" -gt 0 ] && [ "$injectable" = 0 ] && [ "$untested" = 0 ]
