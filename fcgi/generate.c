@@ -28,8 +28,10 @@
 #include "generate.h"
 #include "portal.h"
 
-#define SLICE		100000
+#define SLICE		50000	/* rows a statement, well inside the 30 s read timeout */
+#define SMALL_SLICE	20000
 #define COMPANIES	3000
+#define APPLICATIONS	80000
 
 /* h(tag, n): a reproducible 32-bit number for row n. */
 #define H(tag, n)	"CRC32(CONCAT(@g_seed, '" tag "', " n "))"
@@ -163,12 +165,18 @@ static const char *const employees[] = {
 	"INSERT INTO gen_employees SELECT g.first + s.n, g.k, g.first + s.n,"
 	" " H("off", "g.first + s.n") " % g.noffices"
 	" FROM gen_companies g JOIN gen_numbers s ON s.n < g.size WHERE g.first + s.n < @g_register",
+	"SET @g_employees = (SELECT COUNT(*) FROM gen_employees)",
+	NULL
+};
+
+/* The employments (through their triggers), slice [@g_lo, @g_hi) of gen_employees. */
+static const char *const employments_slice[] = {
 	"INSERT INTO employments (operative_id, company_id, office_id, started_on, declared_by_user_id)"
 	" SELECT o.id, g.id, f.id, CURDATE() - INTERVAL " H("st", "e.n") " % 3000 DAY, g.user_id"
 	" FROM gen_employees e JOIN gen_companies g ON g.k = e.k"
 	" JOIN gen_offices f ON f.k = e.k AND f.j = e.j"
 	" JOIN operatives o ON o.ni_number = CONCAT('GA', LPAD(e.n, 6, '0'), 'A')"
-	" ORDER BY e.idx",
+	" WHERE e.idx >= @g_lo AND e.idx < @g_hi ORDER BY e.idx",
 	NULL
 };
 
@@ -176,8 +184,7 @@ static const char *const employees[] = {
  * Applications i < 30,000 are on order i (its states are those an order gives);
  * the others are being filled in, finalised or cancelled.
  */
-static const char *const applications[] = {
-	"SET @g_employees = (SELECT COUNT(*) FROM gen_employees)",
+static const char *const applications_slice[] = {
 	"INSERT INTO applications (reference, company_id, office_id, operative_id, card_type_id,"
 	" kind, state, step, occupation_id, business_phone, business_email, delivery_office_id,"
 	" hse_route, hold_reason, created_by, finalised_by, finalised_at, created_at, completed_at)"
@@ -196,7 +203,7 @@ static const char *const applications[] = {
 	"        IF(n < 30000, ELT(1 + " H("ast", "n") " % 7, 'ordered', 'received', 'verifying',"
 	"          'on_hold', 'verified', 'being_produced', 'dispatched'),"
 	"          ELT(1 + " H("ast", "n") " % 3, 'in_progress', 'finalised', 'cancelled')) AS state"
-	"      FROM gen_numbers WHERE n < 80000) a"
+	"      FROM gen_numbers WHERE n >= @g_lo AND n < @g_hi) a"
 	" JOIN gen_employees e ON e.idx = a.idx JOIN gen_companies g ON g.k = e.k"
 	" JOIN gen_offices f ON f.k = e.k AND f.j = e.j"
 	" JOIN operatives o ON o.ni_number = CONCAT('GA', LPAD(e.n, 6, '0'), 'A')"
@@ -325,6 +332,7 @@ static const char *const cleanup[] = {
 	NULL
 };
 
+static const char *const sql_employees = "SELECT COUNT(*) FROM gen_employees";
 static const char *const sql_already =
     "SELECT COUNT(*) FROM companies WHERE company_number = 'GEN000000'";
 
@@ -347,6 +355,23 @@ run_all(struct db *db, const char *what, const char *const *stmts)
 	return 0;
 }
 
+static long long count(struct db *, const char *);
+
+/* Runs stmts for each slice [lo, lo + step) of [0, n), each slice its own transaction. */
+static int
+sliced(struct db *db, const char *what, const char *const *stmts, long long n, long long step)
+{
+	long long lo;
+
+	if (n < 0)
+		return -1;
+	for (lo = 0; lo < n; lo += step)
+		if (db_exec(db, sql_slice, "ii", lo, lo + step < n ? lo + step : n) != 0 ||
+		    run_all(db, what, stmts) != 0)
+			return -1;
+	return 0;
+}
+
 static long long
 count(struct db *db, const char *sql)
 {
@@ -360,7 +385,7 @@ count(struct db *db, const char *sql)
 int
 generate_command(struct db *db, int argc, char **argv)
 {
-	long long seed = -1, reg = 200000, lo;
+	long long seed = -1, reg = 200000;
 	int i;
 
 	for (i = 1; i + 1 < argc; i += 2) {
@@ -387,13 +412,11 @@ generate_command(struct db *db, int argc, char **argv)
 			return 1;
 	if (run_all(db, "companies, groups, offices, users", companies) != 0)
 		return 1;
-	for (lo = 0; lo < reg; lo += SLICE) {
-		if (db_exec(db, sql_slice, "ii", lo, lo + SLICE < reg ? lo + SLICE : reg) != 0 ||
-		    run_all(db, "register slice", register_slice) != 0)
-			return 1;
-	}
-	if (run_all(db, "employments", employees) != 0 ||
-	    run_all(db, "applications", applications) != 0 ||
+	if (sliced(db, "register", register_slice, reg, SLICE) != 0)
+		return 1;
+	if (run_all(db, "employees", employees) != 0 ||
+	    sliced(db, "employments", employments_slice, count(db, sql_employees), SMALL_SLICE) ||
+	    sliced(db, "applications", applications_slice, APPLICATIONS, SMALL_SLICE) ||
 	    run_all(db, "orders, payments, funds", orders) != 0 ||
 	    run_all(db, "contracts", contracts) != 0 ||
 	    run_all(db, "clean-up", cleanup) != 0)
