@@ -39,7 +39,7 @@ struct db {
 	struct arena	*arena;
 	struct arena	 own;		/* when no request arena is set */
 	unsigned long long last_id, affected;
-	unsigned long	 trips;
+	unsigned long	 trips, prepares;
 	struct timespec	 failed_at;
 	int		 failed;	/* back off: the last failure was slow */
 	int		 down;		/* the last connect failed */
@@ -115,6 +115,12 @@ unsigned long
 db_round_trips(const struct db *db)
 {
 	return db->trips;
+}
+
+unsigned long
+db_prepares(const struct db *db)
+{
+	return db->prepares;
 }
 
 static int
@@ -254,6 +260,7 @@ stmt_get(struct db *db, const char *sql, unsigned *err, const char **msg)
 		return NULL;
 	}
 	db->trips++;
+	db->prepares++;
 	db->slots[i].sql = sql;
 	db->slots[i].st = st;
 	db->used++;
@@ -597,6 +604,57 @@ db_rows_hdf(struct db *db, HDF *hdf, const char *prefix, size_t *n,
 		res_to_hdf(r, hdf, prefix, row, 1);
 	if (n)
 		*n = r->nrows;
+	return 0;
+}
+
+/*
+ * Several lists in one round trip: a UNION ALL whose column 0 is the list's
+ * number (an index into prefixes) and column 1 its order within the list
+ * (both only for sorting, not copied). Each row goes to PREFIX.N.column,
+ * numbered per list, or to PREFIXcolumn for a prefix ending in '.' (a list of
+ * one row, e.g. "Contract."); a branch leaves the other lists' columns NULL,
+ * and NULLs are not copied, so each list gets only its own columns.
+ */
+int
+db_sections_hdf(struct db *db, HDF *hdf, const char *const *prefixes, size_t nprefixes,
+    size_t *counts, const char *sql, const char *types, ...)
+{
+	struct dbres *r = NULL;
+	char name[256];
+	va_list ap;
+	size_t row, k;
+	unsigned i;
+	int rc, single;
+
+	va_start(ap, types);
+	rc = run(db, &r, sql, types, ap);
+	va_end(ap);
+	for (k = 0; k < nprefixes; k++)
+		counts[k] = 0;
+	if (rc != 0 || r == NULL)
+		return rc;
+	for (row = 0; row < r->nrows; row++) {
+		const char *sec = r->vals[row * r->ncols];
+		size_t n;
+
+		k = sec ? (size_t)strtoul(sec, NULL, 10) : nprefixes;
+		if (k >= nprefixes)
+			continue;
+		n = counts[k]++;
+		single = prefixes[k][strlen(prefixes[k]) - 1] == '.';
+		for (i = 2; i < r->ncols; i++) {
+			const char *v = r->vals[row * r->ncols + i];
+
+			if (v == NULL)
+				continue;
+			if (single)
+				snprintf(name, sizeof(name), "%s%s", prefixes[k], r->names[i]);
+			else
+				snprintf(name, sizeof(name), "%s.%zu.%s", prefixes[k], n,
+				    r->names[i]);
+			hdf_set_value(hdf, name, v);
+		}
+	}
 	return 0;
 }
 

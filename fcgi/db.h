@@ -20,6 +20,8 @@ void		 db_set_arena(struct db *, struct arena *);
 void		 db_end_request(struct db *);
 /* Statement executions since the worker started (for the benchmarks). */
 unsigned long	 db_round_trips(const struct db *);
+/* Of those, the statements prepared (once per statement and connection). */
+unsigned long	 db_prepares(const struct db *);
 /* Runs SQL text that comes from our own files (migrations): never input. */
 int		 db_exec_script(struct db *, const char *sql, char *err, size_t errlen);
 

@@ -32,6 +32,7 @@ struct req_private {
 	int		 has_body;
 	const char	*flash_out;	/* set by req_flash */
 	const char	*error_message;	/* a handler's reason shown on an error page */
+	int		 toolbar;	/* render_common: show the toolbar (nav_shared) */
 };
 
 /* ---- req.c ---- */
@@ -78,8 +79,17 @@ void		 render_own_body(struct req *);
 void		 render_set_cookie(struct req *, const char *name,
 		const char *value, long max_age, const char *samesite);
 
+/* ---- tmplcache.c ---- */
+/* The parsed template, parsed on first use with hdf's load paths and escaping. */
+CSPARSE		*tmpl_get(HDF *hdf, const char *name, NEOERR **err);
+void		 tmpl_drop(const char *name);
+void		 tmpl_flush(void);
+
 /* ---- nav.c ---- */
 void		 nav_to_hdf(HDF *);
+/* The toolbar's HDF, built on first use and kept for the worker's life. */
+HDF		*nav_shared(void);
+void		 nav_shared_free(void);
 /* The title of a toolbar section at path, or NULL. */
 const char	*nav_section_title(const char *path, const char **tab);
 /* The title of a page a module links to (GET or POST) before it exists. */

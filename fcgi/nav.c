@@ -4,6 +4,7 @@
  * whose module is not loaded answers "not available yet" (router.c).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "host.h"
@@ -111,6 +112,27 @@ nav_to_hdf(HDF *hdf)
 			hdf_set_value(hdf, name, sec->help);
 		}
 	}
+}
+
+static HDF *shared;
+
+/* The toolbar never changes within a worker: built once rather than ~100
+ * hdf_set_value calls per page. */
+HDF *
+nav_shared(void)
+{
+	if (shared == NULL) {
+		if (hdf_init(&shared) != STATUS_OK)
+			abort();
+		nav_to_hdf(shared);
+	}
+	return shared;
+}
+
+void
+nav_shared_free(void)
+{
+	hdf_destroy(&shared);
 }
 
 /* Pages that modules link to before the module that serves them exists. */

@@ -286,6 +286,12 @@ unsigned long long db_affected(struct db *);
 /* Each row into PREFIX.N.column; the number of rows into *n (may be NULL). */
 int	 db_rows_hdf(struct db *, HDF *, const char *prefix, size_t *n,
 		const char *sql, const char *types, ...);
+/* Several lists from one UNION ALL: column 0 the list (an index into prefixes),
+ * column 1 the order within it; each row into PREFIX.N.column with N counted per
+ * list (counts, nprefixes long, required), or into PREFIXcolumn for a prefix
+ * ending in '.' (a one-row list); NULL columns left out. */
+int	 db_sections_hdf(struct db *, HDF *, const char *const *prefixes, size_t nprefixes,
+		size_t *counts, const char *sql, const char *types, ...);
 /* The first row into PREFIX.column; *found says whether there was one. */
 int	 db_row_hdf(struct db *, HDF *, const char *prefix, int *found,
 		const char *sql, const char *types, ...);

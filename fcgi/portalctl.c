@@ -20,6 +20,7 @@
 #include "lifecycle.h"
 #include "settle.h"
 #include "feed.h"
+#include "generate.h"
 #include "log.h"
 #include "password.h"
 #include "perm.h"
@@ -106,7 +107,8 @@ usage(void)
 	    "  allocate-bacs REFERENCE AMOUNT\n"
 	    "  routes\n"
 	    "  import-results FILE [--schema RESULTS_RNG]\n"
-	    "  expire-bookings\n");
+	    "  expire-bookings\n"
+	    "  generate --seed N [--register 200000|1000000]\n");
 	exit(2);
 }
 
@@ -783,6 +785,8 @@ main(int argc, char *argv[])
 		rc = import_results(db, argv[i + 1], results_rng);
 	} else if (strcmp(cmd, "expire-bookings") == 0)
 		rc = credits_expire_command(db, argc - i, argv + i);
+	else if (strcmp(cmd, "generate") == 0)
+		rc = generate_command(db, argc - i, argv + i);
 	else
 		usage();
 	db_destroy(db);

@@ -108,6 +108,7 @@ emit(struct req *r, int status, const char *ctype, const void *body, size_t len)
 void
 render_common(struct req *r)
 {
+	r->priv->toolbar = 0;
 	hdf_set_value(r->hdf, "Page.base", "");
 	if (r->route && r->route->tab)
 		hdf_set_value(r->hdf, "Page.tab", r->route->tab);
@@ -119,8 +120,9 @@ render_common(struct req *r)
 	hdf_set_value(r->hdf, "User.email", r->sess->user_email);
 	hdf_set_value(r->hdf, "User.level", r->sess->level_label);
 	hdf_set_value(r->hdf, "Company.name", r->sess->company_name);
-	if (r->sess->stage == STAGE_FULL)	/* no toolbar half-way through sign-in */
-		nav_to_hdf(r->hdf);
+	/* No toolbar half-way through sign-in. The toolbar's HDF is built once
+	 * per worker and shown through the renderer's global HDF (nav.c). */
+	r->priv->toolbar = r->sess->stage == STAGE_FULL;
 }
 
 static NEOERR *
@@ -132,19 +134,22 @@ append(void *ctx, char *s)
 char *
 render_string(struct req *r, const char *template, size_t *len)
 {
-	CSPARSE *cs = NULL;
+	CSPARSE *cs;
 	NEOERR *err;
 	STRING str;
 	char *out = NULL;
 
 	string_init(&str);
-	err = cs_init(&cs, r->hdf);
-	if (err == STATUS_OK)
-		err = cgi_register_strfuncs(cs);
-	if (err == STATUS_OK)
-		err = cs_parse_file(cs, template);
-	if (err == STATUS_OK)
+	cs = tmpl_get(r->hdf, template, &err);	/* parsed once per worker */
+	if (cs != NULL) {
+		cs->hdf = r->hdf;
+		cs->global_hdf = r->priv->toolbar ? nav_shared() : NULL;
 		err = cs_render(cs, &str, append);
+		cs->hdf = NULL;
+		cs->global_hdf = NULL;
+		if (err != STATUS_OK)
+			tmpl_drop(template);
+	}
 	if (err != STATUS_OK) {
 		STRING trace;
 
@@ -160,7 +165,6 @@ render_string(struct req *r, const char *template, size_t *len)
 		memcpy(out, str.buf ? str.buf : "", *len);
 		out[*len] = '\0';
 	}
-	cs_destroy(&cs);
 	string_clear(&str);
 	return out;
 }

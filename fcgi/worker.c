@@ -204,6 +204,7 @@ handle(FCGX_Request *fr, const struct config *cfg, struct db *db,
     struct req_private *priv)
 {
 	struct timespec t0, t1;
+	unsigned long trips0 = db_round_trips(db), prep0 = db_prepares(db);
 	const char *method_name = "-", *rid;
 	char ridbuf[33];
 	struct req r;
@@ -243,9 +244,13 @@ handle(FCGX_Request *fr, const struct config *cfg, struct db *db,
 	respond(&r, status);
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	log_info("%s %s %s %d %.1fms", rid, method_name, r.path ? r.path : "-",
-	    status, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
-	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	/* sql=N: the database round trips of this request (db.c counts each
+	 * execute, prepare and transaction statement; the benchmark reads it);
+	 * prep=M of them prepared a statement, which a worker does once. */
+	log_info("%s %s %s %d %.1fms sql=%lu prep=%lu", rid, method_name,
+	    r.path ? r.path : "-", status, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6, db_round_trips(db) - trips0,
+	    db_prepares(db) - prep0);
 	hdf_destroy(&r.hdf);
 	db_set_arena(db, NULL);
 }
@@ -310,6 +315,8 @@ worker_main(const struct config *cfg, int listen_fd)
 	}
 	FCGX_Free(&fr, 0);
 	router_fini_modules();
+	tmpl_flush();
+	nav_shared_free();
 	modules_unload();
 	db_destroy(db);
 	arena_free(&priv->arena);

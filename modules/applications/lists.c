@@ -14,26 +14,41 @@
 	" JOIN application_kinds k ON k.code = a.kind" \
 	" WHERE" APP_SCOPE
 
-static const char *const sql_in_progress =
-    "SELECT a.id, a.reference, CONCAT(o.last_name, ', ', o.first_name) AS name,"
+/*
+ * Requiring Attention's three lists (in progress, on hold, finalised), each of
+ * at most 500, in one round trip (db_sections_hdf): list 0 InProgress, 1 OnHold,
+ * 2 Finalised; each branch fills its own columns and leaves the others NULL.
+ */
+#define ATTENTION_LIMIT "500"
+static const char *const sql_attention =
+    "SELECT * FROM ("
+    "(SELECT 0 AS list, ROW_NUMBER() OVER (ORDER BY a.created_at DESC, a.id DESC) AS seq,"
+    " a.id, a.reference, CONCAT(o.last_name, ', ', o.first_name) AS name,"
     " CONCAT(t.short_name, ' - ', k.name) AS type, a.step,"
     " IFNULL((SELECT CONCAT(u.first_name, ' ', u.last_name) FROM users u"
     "   WHERE u.id = a.created_by), '') AS started_by,"
-    " DATE_FORMAT(a.created_at, '%d/%m/%Y') AS started"
-    FROM_SCOPED " AND a.state = 'in_progress' ORDER BY a.created_at DESC LIMIT 500";
-static const char *const sql_on_hold =
-    "SELECT a.id, a.reference, CONCAT(o.last_name, ', ', o.first_name) AS name,"
-    " CONCAT(t.short_name, ' - ', k.name) AS type, a.hold_reason AS reason"
-    FROM_SCOPED " AND a.state = 'on_hold' ORDER BY a.updated_at DESC LIMIT 500";
-static const char *const sql_finalised =
-    "SELECT a.id, a.reference, CONCAT(o.last_name, ', ', o.first_name) AS name,"
-    " c.name AS employed_by, IFNULL(g.name, '') AS `group`,"
+    " DATE_FORMAT(a.created_at, '%d/%m/%Y') AS started,"
+    " NULL AS reason, NULL AS employed_by, NULL AS `group`, NULL AS hse, NULL AS photo,"
+    " NULL AS grade, NULL AS occupation, NULL AS note"
+    FROM_SCOPED " AND a.state = 'in_progress'"
+    " ORDER BY a.created_at DESC, a.id DESC LIMIT " ATTENTION_LIMIT ")"
+    " UNION ALL "
+    "(SELECT 1, ROW_NUMBER() OVER (ORDER BY a.updated_at DESC, a.id DESC),"
+    " a.id, a.reference, CONCAT(o.last_name, ', ', o.first_name),"
+    " CONCAT(t.short_name, ' - ', k.name), NULL, NULL, NULL, a.hold_reason,"
+    " NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+    FROM_SCOPED " AND a.state = 'on_hold'"
+    " ORDER BY a.updated_at DESC, a.id DESC LIMIT " ATTENTION_LIMIT ")"
+    " UNION ALL "
+    "(SELECT 2, ROW_NUMBER() OVER (ORDER BY a.finalised_at, a.id),"
+    " a.id, a.reference, CONCAT(o.last_name, ', ', o.first_name),"
+    " CONCAT(t.short_name, ' - ', k.name), NULL, NULL, NULL, NULL, c.name,"
+    " IFNULL(g.name, ''),"
     " CASE WHEN a.hse_route IN ('passed', 'exemption') THEN 'OK'"
     "  WHEN a.hse_route = 'online' THEN 'Online' WHEN a.hse_route = 'test_centre'"
-    "  THEN 'Test centre' ELSE 'None' END AS hse,"
-    " IF(a.photo_document_id IS NULL, 'None', 'OK') AS photo,"
-    " CONCAT(t.short_name, ' - ', k.name) AS type,"
-    " IFNULL(gr.name, '') AS grade, IFNULL(oc.name, '') AS occupation, a.hold_reason AS note"
+    "  THEN 'Test centre' ELSE 'None' END,"
+    " IF(a.photo_document_id IS NULL, 'None', 'OK'),"
+    " IFNULL(gr.name, ''), IFNULL(oc.name, ''), a.hold_reason"
     " FROM applications a JOIN offices f ON f.id = a.office_id"
     " JOIN companies c ON c.id = a.company_id"
     " LEFT JOIN company_groups g ON g.id = f.group_id"
@@ -42,7 +57,9 @@ static const char *const sql_finalised =
     " JOIN application_kinds k ON k.code = a.kind"
     " LEFT JOIN grades gr ON gr.id = a.grade_id"
     " LEFT JOIN occupations oc ON oc.id = a.occupation_id"
-    " WHERE" APP_SCOPE " AND a.state = 'finalised' ORDER BY a.finalised_at LIMIT 500";
+    " WHERE" APP_SCOPE " AND a.state = 'finalised'"
+    " ORDER BY a.finalised_at, a.id LIMIT " ATTENTION_LIMIT ")"
+    ") l ORDER BY l.list, l.seq";
 static const char *const sql_produced =
     "SELECT a.reference, CONCAT(o.last_name, ', ', o.first_name) AS name,"
     " CONCAT(t.short_name, ' - ', k.name) AS type,"
@@ -71,20 +88,17 @@ static const char *const sql_completed =
 int
 applications_attention(struct req *r)
 {
+	static const char *const lists[] = { "InProgress", "OnHold", "Finalised" };
 	const struct session *s = r->sess;
-	size_t finalised = 0;
+	size_t counts[3];
 	int rc;
 
 	req_set(r, "Page.title", "Applications Requiring Attention");
-	if ((rc = db_rows_hdf(r->db, r->hdf, "InProgress", NULL, sql_in_progress, "uuuuu",
-	    SCOPE_ARGS(s))) != 0 ||
-	    (rc = db_rows_hdf(r->db, r->hdf, "OnHold", NULL, sql_on_hold, "uuuuu",
-	    SCOPE_ARGS(s))) != 0 ||
-	    (rc = db_rows_hdf(r->db, r->hdf, "Finalised", &finalised, sql_finalised, "uuuuu",
-	    SCOPE_ARGS(s))) != 0)
+	if ((rc = db_sections_hdf(r->db, r->hdf, lists, 3, counts, sql_attention,
+	    "uuuuu" "uuuuu" "uuuuu", SCOPE_ARGS(s), SCOPE_ARGS(s), SCOPE_ARGS(s))) != 0)
 		return rc;
 	/* Not under Finalised: a template iterating the rows must not meet it. */
-	req_setf(r, "Counts.finalised", "%zu", finalised);
+	req_setf(r, "Counts.finalised", "%zu", counts[2]);
 	return HTTP_OK;
 }
 

@@ -4,7 +4,8 @@
  * a kind the contract asks for first, then the latest expiry) against today
  * and the contract's minimum days of validity. One query gives a page of 50
  * workers with their verdicts (keyset paging on the worker row's id), one
- * more the contract's totals, whatever the number of workers.
+ * more the contract's details, totals, requirements and subcontractors,
+ * whatever the number of workers.
  */
 #include <stdio.h>
 #include <string.h>
@@ -57,29 +58,41 @@ static const char *const sql_workers =
 enum { W_ID, W_NAME, W_COMPANY, W_CARD, W_TYPE, W_OCCUPATION, W_EXPIRES, W_HSE, W_VERDICT,
 	W_COMPANY_ID };
 
-/* Bind: min days, contract, WORKER_SCOPE_ARGS. */
-static const char *const sql_totals =
-    "SELECT COUNT(*) AS total, IFNULL(SUM(v = 'valid'), 0) AS valid,"
-    " IFNULL(SUM(v = 'expiring'), 0) AS expiring, IFNULL(SUM(v = 'expired'), 0) AS expired,"
-    " IFNULL(SUM(v = 'wrong_type'), 0) AS wrong_type, IFNULL(SUM(v = 'none'), 0) AS none"
-    " FROM (SELECT " VERDICT " AS v FROM contract_workers w" CARD_JOIN LIVE_WHERE ") x";
-
+/*
+ * Everything about the contract besides the workers' page, in one round trip
+ * (db_sections_hdf): list 0 its details (Contract.), 1 the compliance totals over
+ * every worker the user may see (Compliance.), 2 Requirements, 3 Subcontractors
+ * (for the client only). Bind: contract; min days, contract, WORKER_SCOPE_ARGS;
+ * contract; contract, is_client.
+ */
 static const char *const sql_details =
-    "SELECT c.site_address AS site, c.client_reference AS reference,"
-    " DATE_FORMAT(c.starts_on, '%d/%m/%Y') AS starts, DATE_FORMAT(c.ends_on, '%d/%m/%Y') AS ends,"
-    " c.min_days_valid AS min_days, cl.name AS client, cl.company_number AS client_number"
-    " FROM contracts c JOIN companies cl ON cl.id = c.company_id WHERE c.id = ?";
-static const char *const sql_requirements =
-    "SELECT IFNULL(t.name, o.name) AS name, IF(t.id IS NULL, 'occupation', 'card_type') AS kind"
-    " FROM contract_requirements q LEFT JOIN card_types t ON t.id = q.card_type_id"
-    " LEFT JOIN occupations o ON o.id = q.occupation_id WHERE q.contract_id = ?"
-    " ORDER BY t.id IS NULL, t.sort, o.sort, q.id";
-/* The subcontractors, for the client only (bind contract, is_client). */
-static const char *const sql_parties =
-    "SELECT co.name AS name, co.company_number AS number, p.state AS state,"
-    " IFNULL(DATE_FORMAT(p.answered_at, '%d/%m/%Y'), '') AS answered"
-    " FROM contract_parties p JOIN companies co ON co.id = p.company_id"
-    " WHERE p.contract_id = ? AND p.role = 'subcontractor' AND ? = 1 ORDER BY co.name";
+    "SELECT * FROM ("
+    " SELECT 0 AS list, 0 AS seq, c.site_address AS site, c.client_reference AS reference,"
+    "  DATE_FORMAT(c.starts_on, '%d/%m/%Y') AS starts, DATE_FORMAT(c.ends_on, '%d/%m/%Y') AS ends,"
+    "  c.min_days_valid AS min_days, cl.name AS client, cl.company_number AS client_number,"
+    "  NULL AS total, NULL AS valid, NULL AS expiring, NULL AS expired, NULL AS wrong_type,"
+    "  NULL AS none, NULL AS name, NULL AS kind, NULL AS number, NULL AS state, NULL AS answered"
+    "  FROM contracts c JOIN companies cl ON cl.id = c.company_id WHERE c.id = ?"
+    " UNION ALL"
+    " SELECT 1, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    "  COUNT(*), IFNULL(SUM(v = 'valid'), 0), IFNULL(SUM(v = 'expiring'), 0),"
+    "  IFNULL(SUM(v = 'expired'), 0), IFNULL(SUM(v = 'wrong_type'), 0),"
+    "  IFNULL(SUM(v = 'none'), 0), NULL, NULL, NULL, NULL, NULL"
+    "  FROM (SELECT " VERDICT " AS v FROM contract_workers w" CARD_JOIN LIVE_WHERE ") x"
+    " UNION ALL"
+    " SELECT 2, ROW_NUMBER() OVER (ORDER BY t.id IS NULL, t.sort, o.sort, q.id),"
+    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    "  IFNULL(t.name, o.name), IF(t.id IS NULL, 'occupation', 'card_type'), NULL, NULL, NULL"
+    "  FROM contract_requirements q LEFT JOIN card_types t ON t.id = q.card_type_id"
+    "  LEFT JOIN occupations o ON o.id = q.occupation_id WHERE q.contract_id = ?"
+    " UNION ALL"
+    " SELECT 3, ROW_NUMBER() OVER (ORDER BY co.name, co.id),"
+    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    "  co.name, NULL, co.company_number, p.state,"
+    "  IFNULL(DATE_FORMAT(p.answered_at, '%d/%m/%Y'), '')"
+    "  FROM contract_parties p JOIN companies co ON co.id = p.company_id"
+    "  WHERE p.contract_id = ? AND p.role = 'subcontractor' AND ? = 1"
+    ") l ORDER BY l.list, l.seq";
 
 static const char *const verdicts[][2] = {
 	{ "valid", "Valid" },
@@ -103,13 +116,20 @@ workers_query(struct req *r, const struct contract *c, struct dbres **res,
 	    WORKER_SCOPE_ARGS(r->sess, c->is_client), after, limit);
 }
 
-/* Contract.*, Requirements.N and Subcontractors.N. */
+/* Contract.*, Compliance.*, Requirements.N and Subcontractors.N. */
 static int
 details_hdf(struct req *r, const struct contract *c)
 {
+	static const char *const lists[] = { "Contract.", "Compliance.", "Requirements",
+	    "Subcontractors" };
+	size_t counts[4];
+	long long total, valid;
 	int rc;
 
-	if ((rc = db_row_hdf(r->db, r->hdf, "Contract", NULL, sql_details, "u", c->id)) != 0)
+	if ((rc = db_sections_hdf(r->db, r->hdf, lists, 4, counts, sql_details,
+	    "u" "iu" "uuuuuuuuu" "u" "uu", c->id, c->min_days, c->id,
+	    WORKER_SCOPE_ARGS(r->sess, c->is_client), c->id, c->id,
+	    (unsigned long long)c->is_client)) != 0)
 		return rc;
 	req_setf(r, "Contract.id", "%llu", c->id);
 	req_set(r, "Contract.name", c->name);
@@ -117,23 +137,6 @@ details_hdf(struct req *r, const struct contract *c)
 	req_set(r, "Contract.state_label", contract_label(contract_states, c->state));
 	req_set(r, "Contract.role", c->is_client ? "client" : "subcontractor");
 	req_set(r, "Page.title", c->name);
-	if ((rc = db_rows_hdf(r->db, r->hdf, "Requirements", NULL, sql_requirements, "u",
-	    c->id)) != 0)
-		return rc;
-	return db_rows_hdf(r->db, r->hdf, "Subcontractors", NULL, sql_parties, "uu", c->id,
-	    (unsigned long long)c->is_client);
-}
-
-/* Compliance.* over every worker the user may see. */
-static int
-totals_hdf(struct req *r, const struct contract *c)
-{
-	long long total, valid;
-	int rc;
-
-	if ((rc = db_row_hdf(r->db, r->hdf, "Compliance", NULL, sql_totals, "iu" "uuuuuuuuu",
-	    c->min_days, c->id, WORKER_SCOPE_ARGS(r->sess, c->is_client))) != 0)
-		return rc;
 	total = hdf_get_int_value(r->hdf, "Compliance.total", 0);
 	valid = hdf_get_int_value(r->hdf, "Compliance.valid", 0);
 	/* Rounded down: 100% only when every worker is valid. */
@@ -177,7 +180,7 @@ contract_page(struct req *r, const struct contract *c)
 		    hdf_get_value(r->hdf, "Form.company.error", "Nothing was changed.")));
 		return req_redirect(r, "/dashboard");
 	}
-	if ((rc = details_hdf(r, c)) != 0 || (rc = totals_hdf(r, c)) != 0)
+	if ((rc = details_hdf(r, c)) != 0)
 		return rc;
 	can_hdf(r, c);
 	mine_removable = hdf_get_int_value(r->hdf, "Can.workers", 0);

@@ -26,26 +26,37 @@ static const char *const sql_person =
     " JOIN offices f ON f.id = e.office_id"
     " WHERE o.id = ? AND" SCOPE
     " ORDER BY e.ended_on IS NULL DESC, e.started_on DESC LIMIT 1";
-static const char *const sql_cards =
-    "SELECT c.card_number AS number, t.name AS type, oc.name AS occupation,"
-    " g.name AS grade, DATE_FORMAT(c.issued_on, '%d/%m/%Y') AS issued,"
-    " DATE_FORMAT(c.expires_on, '%d/%m/%Y') AS expires,"
-    " IF(c.status = 'valid' AND c.expires_on < CURDATE(), 'expired', c.status) AS status"
-    " FROM cards c JOIN card_types t ON t.id = c.card_type_id"
-    " JOIN occupations oc ON oc.id = c.occupation_id"
-    " LEFT JOIN grades g ON g.id = c.grade_id"
-    " WHERE c.operative_id = ? ORDER BY c.expires_on DESC";
-static const char *const sql_applications =
-    "SELECT a.reference, CONCAT(t.short_name, ' - ', k.name) AS type,"
-    " REPLACE(a.state, '_', ' ') AS state"
-    " FROM applications a JOIN card_types t ON t.id = a.card_type_id"
-    " JOIN application_kinds k ON k.code = a.kind"
-    " WHERE a.operative_id = ? AND a.company_id = ? ORDER BY a.created_at DESC LIMIT 50";
-static const char *const sql_history =
-    "SELECT f.name AS office, DATE_FORMAT(e.started_on, '%d/%m/%Y') AS started,"
-    " DATE_FORMAT(e.ended_on, '%d/%m/%Y') AS ended"
-    " FROM employments e JOIN offices f ON f.id = e.office_id"
-    " WHERE e.operative_id = ? AND e.company_id = ? ORDER BY e.started_on DESC";
+/*
+ * The person's cards, their applications here and their employments here in
+ * one round trip (db_sections_hdf): list 0 Cards, 1 Applications, 2 History.
+ * Run only once sql_person has found the person within the user's level.
+ */
+static const char *const sql_lists =
+    "SELECT * FROM ("
+    " SELECT 0 AS list, ROW_NUMBER() OVER (ORDER BY c.expires_on DESC, c.id) AS seq,"
+    "  c.card_number AS number, t.name AS type, oc.name AS occupation,"
+    "  g.name AS grade, DATE_FORMAT(c.issued_on, '%d/%m/%Y') AS issued,"
+    "  DATE_FORMAT(c.expires_on, '%d/%m/%Y') AS expires,"
+    "  IF(c.status = 'valid' AND c.expires_on < CURDATE(), 'expired', c.status) AS status,"
+    "  NULL AS reference, NULL AS state, NULL AS office, NULL AS started, NULL AS ended"
+    "  FROM cards c JOIN card_types t ON t.id = c.card_type_id"
+    "  JOIN occupations oc ON oc.id = c.occupation_id"
+    "  LEFT JOIN grades g ON g.id = c.grade_id"
+    "  WHERE c.operative_id = ?"
+    " UNION ALL"
+    " SELECT 1, ROW_NUMBER() OVER (ORDER BY a.created_at DESC, a.id DESC),"
+    "  NULL, CONCAT(t.short_name, ' - ', k.name), NULL, NULL, NULL, NULL, NULL,"
+    "  a.reference, REPLACE(a.state, '_', ' '), NULL, NULL, NULL"
+    "  FROM applications a JOIN card_types t ON t.id = a.card_type_id"
+    "  JOIN application_kinds k ON k.code = a.kind"
+    "  WHERE a.operative_id = ? AND a.company_id = ?"
+    " UNION ALL"
+    " SELECT 2, ROW_NUMBER() OVER (ORDER BY e.started_on DESC, e.id DESC),"
+    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    "  f.name, DATE_FORMAT(e.started_on, '%d/%m/%Y'), DATE_FORMAT(e.ended_on, '%d/%m/%Y')"
+    "  FROM employments e JOIN offices f ON f.id = e.office_id"
+    "  WHERE e.operative_id = ? AND e.company_id = ?"
+    ") l WHERE l.list <> 1 OR l.seq <= 50 ORDER BY l.list, l.seq";
 static const char *const sql_current =
     "SELECT e.id, e.started_on FROM employments e JOIN offices f ON f.id = e.office_id"
     " WHERE e.operative_id = ? AND" SCOPE " AND e.ended_on IS NULL";
@@ -131,18 +142,17 @@ const struct field leave_fields[] = {
 static int
 load_page(struct req *r, unsigned long long id, int *found)
 {
+	static const char *const lists[] = { "Cards", "Applications", "History" };
 	const struct session *s = r->sess;
+	size_t counts[3];
 	int rc;
 
 	rc = db_row_hdf(r->db, r->hdf, "Employee", found, sql_person, "uuuuuu", id,
 	    s->company_id, s->scope_group, s->scope_group, s->scope_office, s->scope_office);
 	if (rc != 0 || !*found)
 		return rc;
-	if ((rc = db_rows_hdf(r->db, r->hdf, "Cards", NULL, sql_cards, "u", id)) != 0 ||
-	    (rc = db_rows_hdf(r->db, r->hdf, "Applications", NULL, sql_applications, "uu",
-	    id, s->company_id)) != 0 ||
-	    (rc = db_rows_hdf(r->db, r->hdf, "History", NULL, sql_history, "uu",
-	    id, s->company_id)) != 0)
+	if ((rc = db_sections_hdf(r->db, r->hdf, lists, 3, counts, sql_lists, "uuuuu",
+	    id, id, s->company_id, id, s->company_id)) != 0)
 		return rc;
 	req_set(r, "Page.title", req_printf(r, "%s %s",
 	    hdf_get_value(r->hdf, "Employee.first_name", ""),

@@ -31,10 +31,16 @@
 	" AND (? = '' OR e.operative_id = (SELECT operative_id FROM cards WHERE card_number = ?))" \
 	" AND (? = '' OR e.sort_name LIKE ?)"
 
+/* An employee's applications here by state: the index of migration 0018, named because
+ * in a prepared statement MariaDB otherwise reads the company's applications of that
+ * state (every one, for each row of the page). */
+#define APPS_OF_EMPLOYEE \
+	" FROM applications a FORCE INDEX (ix_applications_operative_company)" \
+	" WHERE a.operative_id = e.operative_id AND a.company_id = e.company_id"
+
 #define ROW_COLUMNS \
 	"SELECT e.operative_id AS id, e.sort_name AS name, o.ni_number AS ni, f.name AS office," \
-	" (SELECT COUNT(*) FROM applications a WHERE a.operative_id = e.operative_id" \
-	"   AND a.company_id = e.company_id AND a.state = 'in_progress') AS apps," \
+	" (SELECT COUNT(*)" APPS_OF_EMPLOYEE " AND a.state = 'in_progress') AS apps," \
 	" (SELECT GROUP_CONCAT(c.card_number ORDER BY c.expires_on DESC SEPARATOR ', ')" \
 	"   FROM cards c WHERE c.operative_id = e.operative_id AND c.status = 'valid'" \
 	"   AND c.expires_on >= CURDATE()) AS cards," \
@@ -70,8 +76,7 @@ static const char *const sql_expiring =
     "SELECT e.operative_id AS id, e.sort_name AS name, o.ni_number AS ni, f.name AS office,"
     " c.card_number, t.name AS card_type, DATE_FORMAT(c.expires_on, '%d/%m/%Y') AS expires,"
     " DATEDIFF(c.expires_on, CURDATE()) AS days_left,"
-    " EXISTS (SELECT 1 FROM applications a WHERE a.operative_id = e.operative_id"
-    "   AND a.company_id = e.company_id AND a.kind = 'renewal'"
+    " EXISTS (SELECT 1" APPS_OF_EMPLOYEE " AND a.kind = 'renewal'"
     "   AND a.state NOT IN ('dispatched', 'cancelled')) AS renewal,"
     " e.card_expires_on"
     " FROM (SELECT e.operative_id, e.company_id, e.office_id, e.sort_name, e.card_expires_on"

@@ -29,11 +29,13 @@ to_ms() {
         else printf "%s", v }'
 }
 
-# run_wrk NAME PATH [HEADER]: prints "rps p50 p99 errors" of the median run.
+# run_wrk NAME PATH [HEADER [LUA]]: prints "rps p50 p99 errors" of the median run. LUA is
+# a wrk script (e.g. one that makes the requests POSTs).
 run_wrk() {
-    local name=$1 path=$2 header=${3:-} i out rps p50 p99 errs
+    local name=$1 path=$2 header=${3:-} script=${4:-} i out rps p50 p99 errs
     local hdr=()
     [ -n "$header" ] && hdr=(-H "$header")
+    [ -n "$script" ] && hdr+=(-s "$script")
     wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "${hdr[@]}" "$URL$path" >/dev/null 2>&1 || true  # warm-up
     : >"$tmp/$name.runs"
     for i in $(seq 1 "$RUNS"); do

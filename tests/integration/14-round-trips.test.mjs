@@ -1,0 +1,40 @@
+// The database round trips a page view makes, from the workers' log (sql=N, prep=M of them
+// preparing a statement, which each worker does once): at most three for the dashboard and
+// the list pages once prepared (the session, the page's data, at most one more), whatever
+// the number of rows. Not a timing test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { env, signedIn, DEMO, sleep } from '../lib/portal.mjs';
+
+const logFile = path.join(process.env.PORTAL_LOG_DIR || path.join(env.state, 'log'), 'portald.log');
+
+// The round trips (less the prepares) of each logged view of path after offset.
+function tripsSince(offset, pathName) {
+  const text = readFileSync(logFile, 'utf8').slice(offset);
+  const out = [];
+  for (const line of text.split('\n')) {
+    const m = line.match(/ GET (\S+) 200 [\d.]+ms sql=(\d+) prep=(\d+)/);
+    if (m && m[1] === pathName) out.push(Number(m[2]) - Number(m[3]));
+  }
+  return out;
+}
+
+test('each main page makes at most three round trips', async () => {
+  const c = await signedIn(DEMO);
+  const pages = ['/dashboard', '/employees/current', '/employees/expiring', '/applications/attention',
+    '/applications/produced', '/orders/attention', '/orders/history'];
+  for (const p of pages) await c.get(p);	// counts recomputed after earlier tests' changes
+  const offset = statSync(logFile).size;
+  for (const p of pages) {
+    const r = await c.get(p);
+    assert.equal(r.status, 200, `${p}: ${r.status}`);
+  }
+  await sleep(200);
+  for (const p of pages) {
+    const trips = tripsSince(offset, p);
+    assert.equal(trips.length, 1, `${p}: one log line with sql= (found ${trips.length})`);
+    assert.ok(trips[0] >= 1 && trips[0] <= 3, `${p}: ${trips[0]} round trips`);
+  }
+});
