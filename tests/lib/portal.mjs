@@ -601,7 +601,8 @@ function pngChunk(type, data) {
 
 // A valid RGB PNG of width x height (a head-and-shoulders-ish gradient), made without
 // dependencies: signature, IHDR, one IDAT (zlib of the filtered scanlines), IEND.
-export function pngImage(width, height, { seed = 0 } = {}) {
+// level: zlib's level (0 stores the pixels: a body of known size, e.g. for nginx's buffers).
+export function pngImage(width, height, { seed = 0, level = -1 } = {}) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -626,7 +627,7 @@ export function pngImage(width, height, { seed = 0 } = {}) {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', zlib.deflateSync(raw)),
+    pngChunk('IDAT', zlib.deflateSync(raw, { level })),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
