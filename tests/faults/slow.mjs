@@ -41,7 +41,9 @@ async function stream(clients, ms) {
 function attack(mode) {
   const argv = [mode, '-c', String(CONNECTIONS), '-r', '1000', '-i', '5', '-l', String(SECONDS + 20),
     '-s', '8192', '-t', mode === '-B' ? 'POST' : 'GET', '-u', `${env.url}/login`, '-x', '24', '-p', '5'];
-  const p = spawn('slowhttptest', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Niced: a real attacker's sockets cost this machine's CPU nothing; here it shares the two
+  // cores with the stack, and its aligned bursts of sends would be what the stream measures.
+  const p = spawn('nice', ['-n', '19', 'slowhttptest', ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   p.stdout.on('data', (d) => { out += d; });
   p.stderr.on('data', (d) => { out += d; });
