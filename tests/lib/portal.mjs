@@ -6,7 +6,7 @@
 // PORTALD_PID_FILE, PORTAL_WORKERS, MYSQL_CMD, PORTAL_DB_STOP, PORTAL_DB_START.
 
 import { execFileSync, execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, appendFileSync } from 'node:fs';
 import net from 'node:net';
 
 function need(name) {
@@ -26,6 +26,19 @@ export const env = {
   get dbStart() { return need('PORTAL_DB_START'); },
   get workers() { return Number(process.env.PORTAL_WORKERS || 4); },
 };
+
+// ------------------------------------------------------------------------------------------
+// The secrets the tests use (passwords, NI numbers, session ids), one "kind<TAB>value" a line
+// in $PORTAL_STATE/test-secrets.txt: tests/integration/99-logs.test.mjs looks for each in the
+// stack's logs after the whole suite (ASVS V7.1.1, V7.1.2).
+// ------------------------------------------------------------------------------------------
+const remembered = new Set();
+export function rememberSecret(kind, value) {
+  const v = String(value ?? '');
+  if (v.length < 8 || remembered.has(v) || !process.env.PORTAL_STATE) return;
+  remembered.add(v);
+  appendFileSync(`${process.env.PORTAL_STATE}/test-secrets.txt`, `${kind}\t${v}\n`);
+}
 
 export const DEMO = { email: 'demo@ecs-portal.test', password: 'demo-portal-2026' };
 export const OTHER = { email: 'other@ecs-portal.test', password: 'other-portal-2026' };
@@ -144,6 +157,7 @@ export class Client {
         (c.attrs.expires && Date.parse(c.attrs.expires) < Date.now());
       if (expired) this.jar.delete(c.name);
       else this.jar.set(c.name, c.value);
+      if (!expired && /portal_(sid|pre)$/.test(c.name)) rememberSecret('session', c.value);
     }
     return list;
   }
@@ -175,6 +189,7 @@ export class Client {
 
   // Signs in through the form. Returns the POST's response (303 to /dashboard when it works).
   async signIn(email, password) {
+    rememberSecret('password', password);
     const page = await this.get('/login');
     const csrf = csrfFrom(page.body);
     if (page.status !== 200 || !csrf) {
@@ -380,7 +395,7 @@ export function freshNi() {
   for (;;) {
     const ni = NI_PREFIXES[Math.floor(Math.random() * NI_PREFIXES.length)] +
       String(5 + Math.floor(Math.random() * 5)) + randomDigits(5) + 'ABCD'[Math.floor(Math.random() * 4)];
-    if (!sqlValue(`SELECT 1 FROM operatives WHERE ni_number = ${q(ni)}`)) return ni;
+    if (!sqlValue(`SELECT 1 FROM operatives WHERE ni_number = ${q(ni)}`)) { rememberSecret('ni', ni); return ni; }
   }
 }
 
@@ -412,6 +427,7 @@ export function dateFromToday({ years = 0, days = 0 } = {}) {
 // hse, card}.
 export function createOperative({ first = 'Test', last = 'Operative', ni = freshNi(), dob = '1985-06-15',
   hse = null, title = 'Mr', card = null, town = 'Testtown' } = {}) {
+  rememberSecret('ni', ni);
   sql(`INSERT INTO operatives (ni_number, date_of_birth, title, first_name, last_name, gender, town,
          hse_number, hse_passed_on)
        VALUES (${q(ni)}, ${q(dob)}, ${q(title)}, ${q(first)}, ${q(last)}, 'male', ${q(town)},
@@ -431,6 +447,7 @@ export function createOperative({ first = 'Test', last = 'Operative', ni = fresh
 
 // Many operatives at once (keyset paging fixtures): rows [{ni, dob, first, last}] -> ids in order.
 export function createOperatives(rows) {
+  for (const r of rows) rememberSecret('ni', r.ni);
   const values = rows.map((r) => `(${q(r.ni)}, ${q(r.dob || '1980-01-01')}, 'Mr', ${q(r.first)}, ${q(r.last)}, 'male')`);
   sql(`INSERT INTO operatives (ni_number, date_of_birth, title, first_name, last_name, gender)
        VALUES ${values.join(',\n')}`);
