@@ -18,6 +18,7 @@
 #include "credits.h"
 #include "db.h"
 #include "lifecycle.h"
+#include "retention.h"
 #include "settle.h"
 #include "feed.h"
 #include "log.h"
@@ -106,7 +107,8 @@ usage(void)
 	    "  allocate-bacs REFERENCE AMOUNT\n"
 	    "  routes\n"
 	    "  import-results FILE [--schema RESULTS_RNG]\n"
-	    "  expire-bookings\n");
+	    "  expire-bookings\n"
+	    "  purge-documents --older-than DAYS\n");
 	exit(2);
 }
 
@@ -784,6 +786,8 @@ main(int argc, char *argv[])
 		rc = import_results(db, argv[i + 1], results_rng);
 	} else if (strcmp(cmd, "expire-bookings") == 0)
 		rc = credits_expire_command(db, argc - i, argv + i);
+	else if (strcmp(cmd, "purge-documents") == 0)
+		rc = retention_purge_command(db, argc - i, argv + i);
 	else
 		usage();
 	db_destroy(db);

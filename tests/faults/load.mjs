@@ -15,6 +15,8 @@
 // --check, asserts the targets as node:test tests (TAP), so ./stack test counts them.
 //
 //   node tests/faults/load.mjs [--seconds 60] [--concurrency 16] [--check]
+//   node tests/faults/load.mjs --requests N [--concurrency 2]   the mix alone, no fault, until N
+//     requests were sent (./stack valgrind); exits 1 on any unexpected answer
 // Environment: what ./stack's export_test_env sets.
 import { execFileSync } from 'node:child_process';
 import { openSync, readFileSync, statSync, writeSync, closeSync, unlinkSync, mkdirSync } from 'node:fs';
@@ -32,7 +34,8 @@ const opt = (name, dflt) => { const i = args.indexOf(`--${name}`); return i >= 0
 const SECONDS = Number(opt('seconds', 60));
 const CONCURRENCY = Number(opt('concurrency', 16));
 const CHECK = args.includes('--check');
-const COMPANIES = 6;
+const REQUESTS = Number(opt('requests', 0));
+const COMPANIES = REQUESTS ? 2 : 6;
 const T = (s) => Math.round(s * 1000);
 
 // The fault schedule, in ms from the start, scaled to the run's length.
@@ -130,7 +133,7 @@ async function createContractLogged(client) {
 
 async function loop(co, client, until) {
   let i = 0;
-  while (now() < until) {
+  while (now() < until && !(REQUESTS && stats.sent >= REQUESTS)) {
     i++;
     const app = co.apps[i % co.apps.length];
     const emp = co.employees[i % co.employees.length];
@@ -334,7 +337,21 @@ function printFigures(f) {
     `writes logged ${f.writes.logged}, rows ${f.writes.rows}, lost ${f.writes.lost}, duplicated ${f.writes.duplicated}`);
 }
 
-if (CHECK) {
+// The mix alone (no fault) until REQUESTS were sent.
+async function mixOnly() {
+  runTag = Math.random().toString(36).slice(2, 8);
+  const cos = await fixtures();
+  t0 = Date.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, (_, k) => loop(cos[k % cos.length], cos[k % cos.length].clients[0], 3600 * 1000)));
+  const kinds = Object.fromEntries(stats.kinds);
+  console.log(`mix: ${stats.sent} requests in ${(now() / 1000).toFixed(1)} s: ${JSON.stringify(kinds)}; contracts created ${writes.succeeded.size}`);
+  const unexpected = stats.sent - stats.ok - (stats.kinds.get('rate-limited 429') || 0);
+  process.exit(unexpected === 0 && stats.sent >= REQUESTS ? 0 : 1);
+}
+
+if (REQUESTS) {
+  await mixOnly();
+} else if (CHECK) {
   const { test } = await import('node:test');
   const assert = (await import('node:assert/strict')).default;
   let result;
