@@ -4,18 +4,10 @@
 // exemption) still uses them, with an audit row per company. Dates are moved back with SQL.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
-import { env, freshCompany, createOperative, employ, sql, sqlValue, q, pageText } from '../lib/portal.mjs';
+import { portalctlStatus, freshCompany, createOperative, employ, sql, sqlValue, q, pageText } from '../lib/portal.mjs';
 
-function purge(...args) {
-  try {
-    return { code: 0, out: execFileSync(env.portalctl, ['-c', env.config, 'purge-documents', ...args],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
-  } catch (e) {
-    return { code: e.status, out: `${e.stdout}${e.stderr}` };
-  }
-}
+const purge = (...args) => portalctlStatus('purge-documents', ...args);
 
 let co;
 const docs = {};

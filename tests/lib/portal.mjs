@@ -344,6 +344,15 @@ export function portalctl(...args) {
   });
 }
 
+// portalctl that may fail: {code (its exit status), out (stdout and stderr)}.
+export function portalctlStatus(...args) {
+  try {
+    return { code: 0, out: portalctl(...args) };
+  } catch (e) {
+    return { code: e.status, out: `${e.stdout}${e.stderr}` };
+  }
+}
+
 // ------------------------------------------------------------------------------------------
 // The employees module: fixtures and helpers (tests/integration/2*-employees-*.test.mjs and
 // tests/browser/employees.mjs)
