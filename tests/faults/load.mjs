@@ -294,7 +294,8 @@ async function run() {
   const db = windows.find((w) => w.kind === 'database');
   const reqs = stats.events.filter((e) => e.what);
   const afterDb = reqs.filter((e) => e.t >= db.back);
-  const outageKind = (e) => /^HTTP 5|^network/.test(e.kind) && e.what !== 'photo upload';
+  // The database's outage answers 503 (a killed worker's request gets nginx's 502).
+  const outageKind = (e) => e.kind === 'HTTP 503';
   const lastBadAfterDb = afterDb.filter((e) => !e.good && outageKind(e) && e.t < db.back + 10000)
     .reduce((m, e) => Math.max(m, e.end), db.back);
   const firstGood = afterDb.find((e) => e.good && /dashboard|employee|list/.test(e.what));

@@ -2,7 +2,7 @@
 // requests (signed-in dashboards, 4 at a time, 10 ms apart) alone, then while slowhttptest holds thousands
 // of connections open sending headers a byte at a time (slowloris) and then slow bodies
 // (slow POST). Normal requests must keep their p99 (at most twice the baseline, or 50 ms more,
-// whichever is larger) and fail none.
+// whichever is larger) and fail none; with --check (./stack test) the bounds are looser (below).
 //
 //   node tests/faults/slow.mjs [--seconds 10] [--connections 3000] [--check]
 import { spawn } from 'node:child_process';
@@ -78,8 +78,14 @@ async function run() {
   return results;
 }
 
-// The machine is shared (2 cores): a p99 within twice the baseline, or 50 ms more, is kept.
+// The target: a p99 within twice the baseline, or 50 ms more (./stack faults reports it).
 const allowed = (base) => Math.max(2 * base.p99, base.p99 + 50);
+// ./stack test (--check) runs on two cores shared with other runs, where a p99 of a few
+// hundred requests swings by 2-3 times on its own: it asserts what exhausting nginx did
+// (every other request reset, or stalls of seconds): no error, the median kept, no p99 over
+// three times the baseline or 150 ms more.
+const allowedMedian = (base) => Math.max(2 * base.p50, base.p50 + 10);
+const allowedLoose = (base) => Math.max(3 * base.p99, base.p99 + 150);
 
 if (CHECK) {
   const { test } = await import('node:test');
@@ -92,11 +98,13 @@ if (CHECK) {
     assert.equal(res['slow POST baseline'].errors, 0);
   });
   for (const name of ['slowloris', 'slow POST']) {
-    test(`slow clients: during ${name} normal requests keep their p99 and fail none`, () => {
+    test(`slow clients: during ${name} normal requests fail none and keep their median and p99 (loose bounds)`, () => {
       const r = res[name];
-      assert.ok(r.held > 100, `slowhttptest held only ${r.held} connections`);
+      assert.ok(r.held > 1024, `slowhttptest held only ${r.held} connections`);
       assert.equal(r.errors, 0);
-      assert.ok(r.p99 <= allowed(res[`${name} baseline`]), `p99 ${r.p99} ms against ${r.baseP99} ms alone`);
+      const base = res[`${name} baseline`];
+      assert.ok(r.p50 <= allowedMedian(base), `p50 ${r.p50} ms against ${base.p50} ms alone`);
+      assert.ok(r.p99 <= allowedLoose(base), `p99 ${r.p99} ms against ${base.p99} ms alone`);
     });
   }
 } else {
