@@ -196,7 +196,8 @@ function mountTmpfs() {
   const dir = bodyTempDir();
   mkdirSync(dir, { recursive: true });
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', dir], { stdio: 'pipe' });
+    // 32 MB: room for every loop's upload at once (16 x 384 KB) until it is filled on purpose.
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32m,mode=0700', 'tmpfs', dir], { stdio: 'pipe' });
     mounted = dir;
     return true;
   } catch (e) {
