@@ -304,8 +304,12 @@ async function run() {
   // The full disk holds only request bodies nginx buffers in files: the uploads.
   const inWindow = (e) => windows.some((w) => (w.kind === 'database' || e.what === 'photo upload') &&
     e.end >= w.from && e.t <= w.to + (w.kind === 'database' ? Math.min(recoveryMs, 2000) : 0));
+  // A request in flight on a worker as it is SIGKILLed gets nginx's 502: that is the kill's
+  // own (momentary) outage, counted apart; any other 502 counts.
+  const kills = stats.events.filter((e) => e.fault && e.fault.startsWith('SIGKILL')).map((e) => e.t);
+  const killedUnder = (e) => e.kind === 'HTTP 502' && kills.some((k) => k >= e.t && k <= e.end);
   const outside = reqs.filter((e) => !inWindow(e));
-  const outsideErrors = outside.filter((e) => !e.good && e.kind !== 'rate-limited 429');
+  const outsideErrors = outside.filter((e) => !e.good && e.kind !== 'rate-limited 429' && !killedUnder(e));
   const outsideKinds = new Map();
   for (const e of outsideErrors) outsideKinds.set(`${e.kind} (${e.what})`, (outsideKinds.get(`${e.kind} (${e.what})`) || 0) + 1);
   const uploadsInDiskWindow = reqs.filter((e) => e.what === 'photo upload' && windows.some((w) => w.kind === 'disk full' && e.end >= w.from && e.t <= w.to));
@@ -320,6 +324,7 @@ async function run() {
     outsideWindows: { requests: outside.length, errors: outsideErrors.length,
       ratePercent: Number((100 * outsideErrors.length / Math.max(1, outside.length)).toFixed(3)),
       byKind: Object.fromEntries(outsideKinds) },
+    killedUnderWorker502: reqs.filter(killedUnder).length,
     recovery: { msAfterMariaDbStarted: recoveryMs, firstGoodMs: firstGood ? firstGood.end - db.back : null },
     diskFullUploads: { total: uploadsInDiskWindow.length, failed: uploadsInDiskWindow.filter((e) => !e.good).length },
     workerExitsNotKilled: exits,
