@@ -18,6 +18,7 @@
 #include "credits.h"
 #include "db.h"
 #include "lifecycle.h"
+#include "retention.h"
 #include "settle.h"
 #include "feed.h"
 #include "generate.h"
@@ -108,7 +109,8 @@ usage(void)
 	    "  routes\n"
 	    "  import-results FILE [--schema RESULTS_RNG]\n"
 	    "  expire-bookings\n"
-	    "  generate --seed N [--register 200000|1000000]\n");
+	    "  generate --seed N [--register 200000|1000000]\n"
+	    "  purge-documents --older-than DAYS\n");
 	exit(2);
 }
 
@@ -674,7 +676,8 @@ demo(struct db *db, const struct config *cfg, const char *sqldir,
 	for (u = 0; u < sizeof(users) / sizeof(users[0]); u++)
 		if (set_password(db, users[u][0], users[u][1], 1) != 0)
 			goto out;
-	printf("demo data loaded; sign in as %s / %s\n", users[0][0], users[0][1]);
+	/* No password in the output: it ends up in logs (HACKING.md gives the demo's). */
+	printf("demo data loaded; sign in as %s\n", users[0][0]);
 	rc = 0;
 out:
 	for (i = 0; i < n; i++)
@@ -787,6 +790,8 @@ main(int argc, char *argv[])
 		rc = credits_expire_command(db, argc - i, argv + i);
 	else if (strcmp(cmd, "generate") == 0)
 		rc = generate_command(db, argc - i, argv + i);
+	else if (strcmp(cmd, "purge-documents") == 0)
+		rc = retention_purge_command(db, argc - i, argv + i);
 	else
 		usage();
 	db_destroy(db);

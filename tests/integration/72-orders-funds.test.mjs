@@ -4,23 +4,17 @@
 // by BACS adding credits, and the history with its running balance and CSV.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 
-import { Client, env, freshCompany, sql, sqlValue, pageText, hiddenValue, parseCsv } from '../lib/portal.mjs';
+import {
+  Client, freshCompany, sql, sqlValue, pageText, hiddenValue, parseCsv, portalctlStatus,
+} from '../lib/portal.mjs';
 import {
   finalisedApps, createOrder, formPost, orderRow, appStates, pay, balance, seedFunds, startCard, sandboxPay,
 } from '../lib/orders.mjs';
 
 const text = (r) => pageText(r.body);
 
-function allocate(...args) {
-  try {
-    return { code: 0, out: execFileSync(env.portalctl, ['-c', env.config, 'allocate-bacs', ...args],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
-  } catch (e) {
-    return { code: e.status, out: `${e.stdout}${e.stderr}` };
-  }
-}
+const allocate = (...args) => portalctlStatus('allocate-bacs', ...args);
 
 test('paying from funds: one transaction takes the balance, writes the ledger and pays the order', async () => {
   const co = await freshCompany('FundsPay');

@@ -6,7 +6,7 @@
 // PORTALD_PID_FILE, PORTAL_WORKERS, MYSQL_CMD, PORTAL_DB_STOP, PORTAL_DB_START.
 
 import { execFileSync, execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, appendFileSync } from 'node:fs';
 import net from 'node:net';
 
 function need(name) {
@@ -26,6 +26,19 @@ export const env = {
   get dbStart() { return need('PORTAL_DB_START'); },
   get workers() { return Number(process.env.PORTAL_WORKERS || 4); },
 };
+
+// ------------------------------------------------------------------------------------------
+// The secrets the tests use (passwords, NI numbers, session ids), one "kind<TAB>value" a line
+// in $PORTAL_STATE/test-secrets.txt: tests/integration/99-logs.test.mjs looks for each in the
+// stack's logs after the whole suite (ASVS V7.1.1, V7.1.2).
+// ------------------------------------------------------------------------------------------
+const remembered = new Set();
+export function rememberSecret(kind, value) {
+  const v = String(value ?? '');
+  if (v.length < 8 || remembered.has(v) || !process.env.PORTAL_STATE) return;
+  remembered.add(v);
+  appendFileSync(`${process.env.PORTAL_STATE}/test-secrets.txt`, `${kind}\t${v}\n`);
+}
 
 export const DEMO = { email: 'demo@ecs-portal.test', password: 'demo-portal-2026' };
 export const OTHER = { email: 'other@ecs-portal.test', password: 'other-portal-2026' };
@@ -144,6 +157,7 @@ export class Client {
         (c.attrs.expires && Date.parse(c.attrs.expires) < Date.now());
       if (expired) this.jar.delete(c.name);
       else this.jar.set(c.name, c.value);
+      if (!expired && /portal_(sid|pre)$/.test(c.name)) rememberSecret('session', c.value);
     }
     return list;
   }
@@ -175,6 +189,7 @@ export class Client {
 
   // Signs in through the form. Returns the POST's response (303 to /dashboard when it works).
   async signIn(email, password) {
+    rememberSecret('password', password);
     const page = await this.get('/login');
     const csrf = csrfFrom(page.body);
     if (page.status !== 200 || !csrf) {
@@ -329,6 +344,15 @@ export function portalctl(...args) {
   });
 }
 
+// portalctl that may fail: {code (its exit status), out (stdout and stderr)}.
+export function portalctlStatus(...args) {
+  try {
+    return { code: 0, out: portalctl(...args) };
+  } catch (e) {
+    return { code: e.status, out: `${e.stdout}${e.stderr}` };
+  }
+}
+
 // ------------------------------------------------------------------------------------------
 // The employees module: fixtures and helpers (tests/integration/2*-employees-*.test.mjs and
 // tests/browser/employees.mjs)
@@ -380,7 +404,7 @@ export function freshNi() {
   for (;;) {
     const ni = NI_PREFIXES[Math.floor(Math.random() * NI_PREFIXES.length)] +
       String(5 + Math.floor(Math.random() * 5)) + randomDigits(5) + 'ABCD'[Math.floor(Math.random() * 4)];
-    if (!sqlValue(`SELECT 1 FROM operatives WHERE ni_number = ${q(ni)}`)) return ni;
+    if (!sqlValue(`SELECT 1 FROM operatives WHERE ni_number = ${q(ni)}`)) { rememberSecret('ni', ni); return ni; }
   }
 }
 
@@ -412,6 +436,7 @@ export function dateFromToday({ years = 0, days = 0 } = {}) {
 // hse, card}.
 export function createOperative({ first = 'Test', last = 'Operative', ni = freshNi(), dob = '1985-06-15',
   hse = null, title = 'Mr', card = null, town = 'Testtown' } = {}) {
+  rememberSecret('ni', ni);
   sql(`INSERT INTO operatives (ni_number, date_of_birth, title, first_name, last_name, gender, town,
          hse_number, hse_passed_on)
        VALUES (${q(ni)}, ${q(dob)}, ${q(title)}, ${q(first)}, ${q(last)}, 'male', ${q(town)},
@@ -431,6 +456,7 @@ export function createOperative({ first = 'Test', last = 'Operative', ni = fresh
 
 // Many operatives at once (keyset paging fixtures): rows [{ni, dob, first, last}] -> ids in order.
 export function createOperatives(rows) {
+  for (const r of rows) rememberSecret('ni', r.ni);
   const values = rows.map((r) => `(${q(r.ni)}, ${q(r.dob || '1980-01-01')}, 'Mr', ${q(r.first)}, ${q(r.last)}, 'male')`);
   sql(`INSERT INTO operatives (ni_number, date_of_birth, title, first_name, last_name, gender)
        VALUES ${values.join(',\n')}`);
@@ -601,7 +627,8 @@ function pngChunk(type, data) {
 
 // A valid RGB PNG of width x height (a head-and-shoulders-ish gradient), made without
 // dependencies: signature, IHDR, one IDAT (zlib of the filtered scanlines), IEND.
-export function pngImage(width, height, { seed = 0 } = {}) {
+// level: zlib's level (0 stores the pixels: a body of known size, e.g. for nginx's buffers).
+export function pngImage(width, height, { seed = 0, level = -1 } = {}) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -626,7 +653,7 @@ export function pngImage(width, height, { seed = 0 } = {}) {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', zlib.deflateSync(raw)),
+    pngChunk('IDAT', zlib.deflateSync(raw, { level })),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }

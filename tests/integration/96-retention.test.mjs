@@ -1,0 +1,94 @@
+// Retention (ASVS V8.3.8): completed applications leave the lists after three months, and
+// `portalctl purge-documents --older-than DAYS` deletes the photos and documents of
+// applications completed more than DAYS ago, unless a newer or unfinished application (or an
+// exemption) still uses them, with an audit row per company. Dates are moved back with SQL.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { portalctlStatus, freshCompany, createOperative, employ, sql, sqlValue, q, pageText } from '../lib/portal.mjs';
+
+const purge = (...args) => portalctlStatus('purge-documents', ...args);
+
+let co;
+const docs = {};
+const apps = {};
+
+function doc(op, kind) {
+  const tag = Math.random().toString(36).slice(2);
+  sql(`INSERT INTO documents (company_id, operative_id, kind, media_type, size_bytes, sha256, bytes)
+       VALUES (${co.id}, ${op.id}, ${q(kind)}, 'image/jpeg', 4, SHA2(${q(tag)}, 256), ${q(tag)})`);
+  return sqlValue(`SELECT id FROM documents WHERE sha256 = SHA2(${q(tag)}, 256)`);
+}
+
+function app(op, { state, completedDaysAgo = null, photo = null }) {
+  const ref = `8${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  sql(`INSERT INTO applications (reference, company_id, office_id, operative_id, card_type_id, kind, state, step,
+         finalised_at, completed_at, photo_document_id)
+       VALUES (${q(ref)}, ${co.id}, ${co.office}, ${op.id}, 1, 'initial', ${q(state)}, 4, NOW(6) - INTERVAL 1 YEAR,
+         ${completedDaysAgo === null ? 'NULL' : `NOW(6) - INTERVAL ${completedDaysAgo} DAY`}, ${photo ?? 'NULL'})`);
+  return sqlValue(`SELECT id FROM applications WHERE reference = ${q(ref)}`);
+}
+
+before(async () => {
+  co = await freshCompany('Retain');
+  const [a, b, c] = ['Old', 'Shared', 'Recent'].map((last) => {
+    const op = createOperative({ first: 'Retention', last });
+    employ(op.id, co.id, co.office);
+    return op;
+  });
+  docs.oldPhoto = doc(a, 'photo');
+  docs.oldCert = doc(a, 'qualification');
+  docs.exemption = doc(a, 'exemption');
+  docs.sharedPhoto = doc(b, 'photo');
+  docs.recentPhoto = doc(c, 'photo');
+  apps.old = app(a, { state: 'dispatched', completedDaysAgo: 200, photo: docs.oldPhoto });
+  sql(`INSERT INTO application_evidence (application_id, document_id, status) VALUES (${apps.old}, ${docs.oldCert}, 'manual_review')`);
+  sql(`INSERT INTO exemptions (operative_id, kind, awarded_on, expires_on, document_id)
+       SELECT ${a.id}, code, CURDATE() - INTERVAL 1 YEAR, CURDATE() + INTERVAL 1 YEAR, ${docs.exemption} FROM exemption_kinds LIMIT 1`);
+  sql(`INSERT INTO application_evidence (application_id, document_id, status) VALUES (${apps.old}, ${docs.exemption}, 'manual_review')`);
+  apps.sharedOld = app(b, { state: 'dispatched', completedDaysAgo: 200, photo: docs.sharedPhoto });
+  apps.sharedLive = app(b, { state: 'received', photo: docs.sharedPhoto });
+  apps.recent = app(c, { state: 'dispatched', completedDaysAgo: 10, photo: docs.recentPhoto });
+});
+
+test('V8.3.8: an application completed more than three months ago leaves the Completed list; a recent one stays', async () => {
+  const r = await co.client.get('/applications/completed');
+  assert.equal(r.status, 200);
+  const ref = (id) => sqlValue(`SELECT reference FROM applications WHERE id = ${id}`);
+  assert.ok(pageText(r.body).includes(ref(apps.recent)), 'the recent one is listed');
+  assert.ok(!pageText(r.body).includes(ref(apps.old)), 'the old one is listed');
+});
+
+test('purge-documents refuses a missing or bad period and changes nothing', () => {
+  for (const args of [[], ['--older-than'], ['--older-than', 'ninety'], ['--older-than', '0'], ['--older-than', '90x']]) {
+    const r = purge(...args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.out}`);
+  }
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM documents WHERE company_id = ${co.id}`), '5');
+});
+
+test('V8.3.8: purge-documents --older-than 90 deletes only the documents no recent or live application or exemption uses, with an audit row', () => {
+  const r = purge('--older-than', '90');
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /^\d+ documents? purged/);
+  const left = sql(`SELECT id FROM documents WHERE company_id = ${co.id} ORDER BY id`).map((x) => x[0]);
+  assert.deepEqual(left, [docs.exemption, docs.sharedPhoto, docs.recentPhoto].sort((x, y) => x - y));
+  assert.equal(sqlValue(`SELECT photo_document_id FROM applications WHERE id = ${apps.old}`), null);
+  assert.deepEqual(sql(`SELECT document_id FROM application_evidence WHERE application_id = ${apps.old}`), [[docs.exemption]]);
+  assert.equal(sqlValue(`SELECT photo_document_id FROM applications WHERE id = ${apps.sharedOld}`), docs.sharedPhoto);
+  assert.equal(sqlValue(`SELECT photo_document_id FROM applications WHERE id = ${apps.recent}`), docs.recentPhoto);
+  assert.deepEqual(sql(`SELECT action, object_kind, object_id, detail FROM audit_log
+                        WHERE company_id = ${co.id} AND action = 'documents_purged'`),
+  [['documents_purged', 'company', String(co.id), '2 documents of applications completed more than 90 days ago']]);
+});
+
+test('purge-documents again: nothing more to purge, no new audit row; a shorter period takes the recent one', () => {
+  const again = purge('--older-than', '90');
+  assert.equal(again.code, 0);
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM documents WHERE company_id = ${co.id}`), '3');
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE company_id = ${co.id} AND action = 'documents_purged'`), '1');
+  const shorter = purge('--older-than', '5');
+  assert.equal(shorter.code, 0);
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM documents WHERE id = ${docs.recentPhoto}`), '0');
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM documents WHERE id = ${docs.sharedPhoto}`), '1', 'a live application still uses it');
+});
