@@ -33,13 +33,18 @@ origin(struct req *r, const char *url)
 static const char *
 csp(struct req *r)
 {
+	static char policy[1024];
+	static const struct config *built_for;
 	const struct gateway_config *gw = portal_gateway();
 	const struct assessment_service_config *as = portal_assessment_service();
 
-	if (gw == NULL && as == NULL)
-		return CSP;
-	return req_printf(r, "%s%s%s", CSP, origin(r, gw ? gw->url : NULL),
-	    origin(r, as ? as->url : NULL));
+	/* Built once per configuration (a worker keeps one), not per response. */
+	if (built_for != host_config || policy[0] == '\0') {
+		snprintf(policy, sizeof(policy), "%s%s%s", CSP, origin(r, gw ? gw->url : NULL),
+		    origin(r, as ? as->url : NULL));
+		built_for = host_config;
+	}
+	return policy;
 }
 
 static const char *

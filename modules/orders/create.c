@@ -82,24 +82,25 @@ static const struct prepaid credits_order = {
 	"Purchase Credits for ECS Online Assessments"
 };
 
+/* v_text with a limit in characters. */
 static const char *
-v_reference(const char *in, char *out, size_t cap, long long *num)
+text_up_to(const char *in, char *out, size_t cap, long long *num, size_t max, const char *msg)
 {
 	const char *err = v_text(in, out, cap, num);
 
-	if (err == NULL && utf8_chars(out) > 60)
-		return "Please keep your reference to 60 characters.";
-	return err;
+	return err == NULL && utf8_chars(out) > max ? msg : err;
+}
+
+static const char *
+v_reference(const char *in, char *out, size_t cap, long long *num)
+{
+	return text_up_to(in, out, cap, num, 60, "Please keep your reference to 60 characters.");
 }
 
 static const char *
 v_contact(const char *in, char *out, size_t cap, long long *num)
 {
-	const char *err = v_text(in, out, cap, num);
-
-	if (err == NULL && utf8_chars(out) > 150)
-		return "Please keep a name to 150 characters.";
-	return err;
+	return text_up_to(in, out, cap, num, 150, "Please keep a name to 150 characters.");
 }
 
 static const char *
@@ -137,15 +138,19 @@ const struct field select_fields[] = {
 
 enum { C_ID, C_TOKEN, C_REFERENCE, C_LEVEL, C_BILLING, C_DELIVERY, C_ACCOUNTS, C_ATTENTION,
 	C_THEN };
+/* The order's own details, shared by the create and empty-order forms. */
+#define ORDER_DETAIL_FIELDS \
+	[C_ID] = { "id", v_id, F_MULTI }, \
+	[C_TOKEN] = { "token", v_once_token, F_REQUIRED }, \
+	[C_REFERENCE] = { "reference", v_reference, 0 }, \
+	[C_LEVEL] = { "level", v_word, F_REQUIRED }, \
+	[C_BILLING] = { "billing_office", v_id, F_REQUIRED }, \
+	[C_DELIVERY] = { "delivery_office", v_id, F_REQUIRED }, \
+	[C_ACCOUNTS] = { "accounts_contact", v_contact, 0 }, \
+	[C_ATTENTION] = { "delivery_attention", v_contact, 0 }
+
 const struct field create_fields[] = {
-	[C_ID] = { "id", v_id, F_MULTI },
-	[C_TOKEN] = { "token", v_once_token, F_REQUIRED },
-	[C_REFERENCE] = { "reference", v_reference, 0 },
-	[C_LEVEL] = { "level", v_word, F_REQUIRED },
-	[C_BILLING] = { "billing_office", v_id, F_REQUIRED },
-	[C_DELIVERY] = { "delivery_office", v_id, F_REQUIRED },
-	[C_ACCOUNTS] = { "accounts_contact", v_contact, 0 },
-	[C_ATTENTION] = { "delivery_attention", v_contact, 0 },
+	ORDER_DETAIL_FIELDS,
 	[C_THEN] = { "then", v_word, F_REQUIRED },
 	{ NULL, NULL, 0 }
 };
@@ -157,14 +162,7 @@ const struct field add_fields[] = {
 
 /* The empty order's form is the create form without applications. */
 const struct field empty_fields[] = {
-	[C_ID] = { "id", v_id, F_MULTI },
-	[C_TOKEN] = { "token", v_once_token, F_REQUIRED },
-	[C_REFERENCE] = { "reference", v_reference, 0 },
-	[C_LEVEL] = { "level", v_word, F_REQUIRED },
-	[C_BILLING] = { "billing_office", v_id, F_REQUIRED },
-	[C_DELIVERY] = { "delivery_office", v_id, F_REQUIRED },
-	[C_ACCOUNTS] = { "accounts_contact", v_contact, 0 },
-	[C_ATTENTION] = { "delivery_attention", v_contact, 0 },
+	ORDER_DETAIL_FIELDS,
 	{ NULL, NULL, 0 }
 };
 
