@@ -75,9 +75,10 @@ int	applications_finalise(struct req *);
 int	applications_unfinalise(struct req *);
 extern const struct field finalise_fields[], unfinalise_fields[];
 
-/* lists.c: the Applications tab. */
+/* lists.c: the Applications tab, keyset pages of 50 (cursors ?ip= ?oh= ?fin= ?after=). */
 int	applications_attention(struct req *);
 int	applications_produced(struct req *);
 int	applications_completed(struct req *);
+extern const struct field list_fields[];
 
 #endif

@@ -6,11 +6,13 @@
      Finalised.N.id/reference/name/employed_by/group/hse/photo/type/grade/
      occupation, Counts.finalised (outside Finalised, so each:f = Finalised
      meets only rows), Session.csrf, Page.base.
+     Each list is a page of 50: Page.<List>.shown/total/first/next for
+     layout/pager.cs (id="in-progress-next", "on-hold-next", "finalised-next").
      The finalised table sits in one POST form (id="finalised-form") with
      check boxes name="id"; ADD N APPLICATIONS TO A PURCHASE posts to
      /orders/add-applications and UNFINALISE N APPLICATIONS to
      /applications/unfinalise (formaction), N being Counts.finalised.
-     Tests: id="in-progress-table", id="on-hold-table", id="finalised-table". ?><?cs include:"layout/header.cs" ?>
+     Tests: id="in-progress-table", id="on-hold-table", id="finalised-table". ?><?cs include:"layout/header.cs" ?><?cs include:"layout/pager.cs" ?>
 <div class="page-header">
   <h1>Applications Requiring Attention</h1>
   <p class="lead">Overview of all applications, started by your company, which are in process but not yet completed.</p>
@@ -40,6 +42,7 @@
       </tbody>
     </table>
   </div>
+<?cs call:pager(Page.InProgress, "in-progress") ?>
 </section>
 
 <section id="on-hold" aria-labelledby="on-hold-title">
@@ -64,6 +67,7 @@
       </tbody>
     </table>
   </div>
+<?cs call:pager(Page.OnHold, "on-hold") ?>
 </section>
 
 <section id="finalised" aria-labelledby="finalised-title">
@@ -114,6 +118,7 @@
         </tbody>
       </table>
     </div>
+<?cs call:pager(Page.Finalised, "finalised") ?>
   </form>
 </section>
 <?cs include:"layout/footer.cs" ?>

@@ -1,8 +1,9 @@
 <?cs # Completed Applications (the appendix): fully processed; the ECS card
      will be dispatched shortly. Completed applications remain visible for
      three months.
-     Reads: Apps.N.reference/name/type/card_number/expires/completed, Page.base.
-     Tests: id="completed-table". ?><?cs include:"layout/header.cs" ?>
+     Reads: Apps.N.reference/name/type/card_number/expires/completed, Page.base;
+     Page.Apps.shown/total/first/next (layout/pager.cs: id="apps-next").
+     Tests: id="completed-table". ?><?cs include:"layout/header.cs" ?><?cs include:"layout/pager.cs" ?>
 <div class="page-header">
   <h1>Completed Applications</h1>
   <p class="lead">Applications which have been fully processed, where ECS card will be dispatched shortly. Completed applications remain visible for three months.</p>
@@ -30,4 +31,5 @@
     </tbody>
   </table>
 </div>
+<?cs call:pager(Page.Apps, "apps") ?>
 <?cs include:"layout/footer.cs" ?>

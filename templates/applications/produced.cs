@@ -1,7 +1,8 @@
 <?cs # Applications Being Produced (the appendix): the processing team has the
      application in hand.
-     Reads: Apps.N.reference/name/type/status/reason/updated, Page.base.
-     Tests: id="produced-table". ?><?cs include:"layout/header.cs" ?>
+     Reads: Apps.N.reference/name/type/status/reason/updated, Page.base;
+     Page.Apps.shown/total/first/next (layout/pager.cs: id="apps-next").
+     Tests: id="produced-table". ?><?cs include:"layout/header.cs" ?><?cs include:"layout/pager.cs" ?>
 <div class="page-header">
   <h1>Applications Being Produced</h1>
   <p class="lead">The processing team has the application in hand and the status of the application can be seen.</p>
@@ -29,5 +30,6 @@
     </tbody>
   </table>
 </div>
+<?cs call:pager(Page.Apps, "apps") ?>
 <p><a href="<?cs var:Page.base ?>/applications/attention">Applications Requiring Attention</a></p>
 <?cs include:"layout/footer.cs" ?>
