@@ -14,7 +14,7 @@
 #include "settle.h"
 
 #define LIST_ORDERS	50	/* orders on a page */
-#define HISTORY_ROWS	500	/* rows on the page; the CSV takes more */
+#define HISTORY_ROWS	50	/* rows on a page; the CSV takes more */
 #define HISTORY_CSV_ROWS 20000
 
 /* A page of orders in one state group with every line. The keyset (before)
@@ -40,32 +40,48 @@
 static const char *const sql_attention = ORDER_PAGE(ORDER_UNPAID, "created_at");
 static const char *const sql_fulfilled = ORDER_PAGE("('paid')", "paid_at");
 
-/* Payments by card or BACS and every funds movement, newest first. Funds are
- * the company's: a group or office user sees the movements of their orders. */
+/*
+ * Payments by card or BACS and every funds movement, newest first, a keyset
+ * page at a time: each branch reads its newest rows in index order (migration
+ * 0020) and stops at the limit, then the two are merged. Rows are ordered by
+ * time, then source (0 payment, 1 ledger), then id; the cursor is the last row
+ * shown (KEYSET binds: is there one, time, time, source, source, id). Funds
+ * are the company's: a group or office user sees the movements of their orders.
+ */
+#define KEYSET(at, src, id) \
+    " AND (? = 0 OR " at " < ? OR (" at " = ? AND (" src " < ? OR (" src " = ? AND " id " < ?))))"
 static const char *const sql_history =
     "SELECT DATE_FORMAT(h.at, '%d/%m/%Y %H:%i'), h.what, h.order_id, h.reference,"
-    " h.amount, h.balance, h.has_balance FROM ("
-    " SELECT p.completed_at AS at, p.id AS seq,"
+    " h.amount, h.balance, h.has_balance, DATE_FORMAT(h.at, '%Y%m%d%H%i%s%f'), h.src, h.seq"
+    " FROM ("
+    "(SELECT p.completed_at AS at, 0 AS src, p.id AS seq,"
     "  IF(p.method = 'card', 'Card payment', 'BACS payment allocated') AS what,"
     "  o.id AS order_id, o.reference AS reference, p.amount_pence AS amount, 0 AS balance,"
     "  0 AS has_balance"
-    "  FROM payments p JOIN orders o ON o.id = p.order_id"
+    "  FROM payments p FORCE INDEX (ix_payments_company_completed)"
+    "  JOIN orders o ON o.id = p.order_id"
     "  LEFT JOIN offices ro ON ro.id = o.office_id"
-    "  WHERE p.state = 'succeeded' AND p.method IN ('card', 'bacs') AND" ORDER_SCOPE
+    "  WHERE p.company_id = ? AND p.state = 'succeeded' AND p.method IN ('card', 'bacs')"
+    "  AND" ORDER_SCOPE
     "  AND p.completed_at >= ? AND p.completed_at < ? + INTERVAL 1 DAY"
+    KEYSET("p.completed_at", "0", "p.id")
+    "  ORDER BY p.completed_at DESC, p.id DESC LIMIT ?)"
     " UNION ALL"
-    " SELECT fl.created_at, fl.id,"
+    " (SELECT fl.created_at, 1, fl.id,"
     "  CASE fl.kind WHEN 'advance_payment' THEN 'Funds added (advance payment)'"
     "   WHEN 'purchase' THEN 'Paid from funds' WHEN 'refund' THEN 'Refund to funds'"
     "   ELSE 'Adjustment' END,"
     "  IFNULL(fl.order_id, 0), IFNULL(o.reference, ''), fl.amount_pence,"
     "  fl.balance_after_pence, 1"
-    "  FROM funds_ledger fl LEFT JOIN orders o ON o.id = fl.order_id"
+    "  FROM funds_ledger fl FORCE INDEX (ix_funds_ledger_company_at)"
+    "  LEFT JOIN orders o ON o.id = fl.order_id"
     "  LEFT JOIN offices ro ON ro.id = o.office_id"
     "  WHERE fl.company_id = ? AND ((? = 0 AND ? = 0) OR (o.id IS NOT NULL AND"
     "   (? = 0 OR o.group_id = ? OR ro.group_id = ?) AND (? = 0 OR o.office_id = ?)))"
     "  AND fl.created_at >= ? AND fl.created_at < ? + INTERVAL 1 DAY"
-    ") h ORDER BY h.at DESC, h.seq DESC LIMIT ?";
+    KEYSET("fl.created_at", "1", "fl.id")
+    "  ORDER BY fl.created_at DESC, fl.id DESC LIMIT ?)"
+    ") h ORDER BY h.at DESC, h.src DESC, h.seq DESC LIMIT ?";
 
 static const char *const sql_receipt =
     "SELECT c.name, c.address_line1, c.address_line2, c.town, c.postcode,"
@@ -191,10 +207,56 @@ const struct field list_fields[] = {
 	{ NULL, NULL, 0 }
 };
 
-enum { H_FROM, H_TO };
+/* A history cursor: the last row's time as 20 digits (yyyymmddhhmmssffffff),
+ * its source (0 payment, 1 ledger) and id, as "20261205101112000123.1.398". */
+struct hcursor {
+	int set;
+	char at[27];		/* "2026-12-05 10:11:12.000123" */
+	long long src;
+	unsigned long long id;
+};
+
+static int
+hcursor_parse(const char *in, struct hcursor *c)
+{
+	const char *p = in;
+	char *end;
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	for (i = 0; i < 20; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return -1;
+	if (p[20] != '.' || (p[21] != '0' && p[21] != '1') || p[22] != '.' ||
+	    p[23] < '1' || p[23] > '9')
+		return -1;
+	c->id = strtoull(p + 23, &end, 10);
+	if (*end != '\0' || end - (p + 23) > 19)
+		return -1;
+	snprintf(c->at, sizeof(c->at), "%.4s-%.2s-%.2s %.2s:%.2s:%.2s.%.6s",
+	    p, p + 4, p + 6, p + 8, p + 10, p + 12, p + 14);
+	c->src = p[21] - '0';
+	c->set = 1;
+	return 0;
+}
+
+static const char *
+v_hcursor(const char *in, char *out, size_t cap, long long *num)
+{
+	struct hcursor c;
+
+	(void)num;
+	if (strlen(in) >= cap || hcursor_parse(in, &c) != 0)
+		return "That page link is not valid.";
+	snprintf(out, cap, "%s", in);
+	return NULL;
+}
+
+enum { H_FROM, H_TO, H_BEFORE };
 const struct field history_fields[] = {
 	[H_FROM] = { "from", v_date, 0 },
 	[H_TO] = { "to", v_date, 0 },
+	[H_BEFORE] = { "before", v_hcursor, 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -205,34 +267,52 @@ company_level(const struct req *r)
 	return r->sess->scope_group == 0 && r->sess->scope_office == 0;
 }
 
-/* The history's rows between the dates asked for (all time by default). */
+static const char *
+history_date(const struct req *r, int which, const char *otherwise)
+{
+	const struct fieldval *f = &r->fields[which];
+
+	return f->present && !f->err ? f->val : otherwise;
+}
+
+/* The history's rows between the dates asked for (all time by default), newest
+ * first from after the cursor c (if set), at most limit. */
 static int
-history_query(struct req *r, struct dbres **res, long long limit)
+history_query(struct req *r, struct dbres **res, const struct hcursor *c, long long limit)
 {
 	const struct session *s = r->sess;
-	const struct fieldval *f = r->fields;
-	const char *from = f[H_FROM].present && !f[H_FROM].err ? f[H_FROM].val : "2000-01-01";
-	const char *to = f[H_TO].present && !f[H_TO].err ? f[H_TO].val : "9999-12-30";
+	const char *from = history_date(r, H_FROM, "2000-01-01");
+	const char *to = history_date(r, H_TO, "9999-12-30");
+	long long set = c->set;
+	const char *at = c->set ? c->at : "9999-12-31 00:00:00";	/* unused, but a time */
 
-	return db_query(r->db, res, sql_history, "uuuuuu" "ss" "uuuuuuuu" "ss" "i",
-	    ORDER_SCOPE_ARGS(s), from, to,
+	return db_query(r->db, res, sql_history,
+	    "u" "uuuuuu" "ss" "issiiu" "i" "uuuuuuuu" "ss" "issiiu" "i" "i",
+	    s->company_id, ORDER_SCOPE_ARGS(s), from, to,
+	    set, at, at, c->src, c->src, c->id, limit,
 	    s->company_id, s->scope_group, s->scope_office, s->scope_group, s->scope_group,
-	    s->scope_group, s->scope_office, s->scope_office, from, to, limit);
+	    s->scope_group, s->scope_office, s->scope_office, from, to,
+	    set, at, at, c->src, c->src, c->id, limit, limit);
 }
 
 int
 orders_history(struct req *r)
 {
+	const struct fieldval *b = &r->fields[H_BEFORE];
+	struct hcursor c = { 0 };
 	struct dbres *res;
 	long long balance;
+	const char *last = NULL;
 	size_t n = 0;
 	int rc;
 
 	req_set(r, "Page.title", "Financial History");
 	req_form_to_hdf(r);
-	if (r->invalid)
+	if (r->fields[H_FROM].err || r->fields[H_TO].err)
 		req_set(r, "Form.error", "Please enter dates like 31/01/2026.");
-	if ((rc = history_query(r, &res, HISTORY_ROWS + 1)) != 0)
+	if (b->present && !b->err)
+		(void)hcursor_parse(b->val, &c);
+	if ((rc = history_query(r, &res, &c, HISTORY_ROWS + 1)) != 0)
 		return rc;
 	while (db_next(res) && n < HISTORY_ROWS) {
 		const char *p = req_printf(r, "History.%zu", n++);
@@ -245,13 +325,23 @@ orders_history(struct req *r)
 		req_set(r, req_printf(r, "%s.amount", p), req_money(r, db_int(res, 4)));
 		if (db_int(res, 6) && company_level(r))
 			req_set(r, req_printf(r, "%s.balance", p), req_money(r, db_int(res, 5)));
+		last = req_printf(r, "%s.%s.%s", db_str(res, 7), db_str(res, 8), db_str(res, 9));
 	}
-	if (db_rows(res) > HISTORY_ROWS)
-		req_set(r, "History.more", "1");
+	{
+		/* The filter is kept in the page links and the CSV's. */
+		const char *dates = req_printf(r, "from=%s&to=%s",
+		    req_url_escape(r, r->fields[H_FROM].raw ? r->fields[H_FROM].raw : ""),
+		    req_url_escape(r, r->fields[H_TO].raw ? r->fields[H_TO].raw : ""));
+
+		if (db_rows(res) > HISTORY_ROWS && last)
+			req_set(r, "Page.History.next",
+			    req_printf(r, "/orders/history?%s&before=%s", dates, last));
+		if (c.set)
+			req_set(r, "Page.History.first", req_printf(r, "/orders/history?%s", dates));
+		req_set(r, "Page.History.csv", req_printf(r, "/orders/history.csv?%s", dates));
+	}
+	req_setf(r, "Page.History.shown", "%zu", n);
 	db_free(res);
-	req_set(r, "History.csv_url", req_printf(r, "/orders/history.csv?from=%s&to=%s",
-	    req_url_escape(r, r->fields[H_FROM].raw ? r->fields[H_FROM].raw : ""),
-	    req_url_escape(r, r->fields[H_TO].raw ? r->fields[H_TO].raw : "")));
 	if (company_level(r) && (rc = order_funds_hdf(r, &balance)) != 0)
 		return rc;
 	return HTTP_OK;
@@ -262,6 +352,7 @@ orders_history_csv(struct req *r)
 {
 	static const char *const head[] = { "Date", "Description", "Order", "Your Reference",
 	    "Amount", "Funds Balance" };
+	const struct hcursor none = { 0 };
 	struct dbres *res;
 	STRING out;
 	char *body;
@@ -270,7 +361,7 @@ orders_history_csv(struct req *r)
 
 	if (r->invalid)
 		return HTTP_BAD_REQUEST;
-	if ((rc = history_query(r, &res, HISTORY_CSV_ROWS)) != 0)
+	if ((rc = history_query(r, &res, &none, HISTORY_CSV_ROWS)) != 0)
 		return rc;
 	string_init(&out);
 	csv_line(&out, head, 6);

@@ -1,7 +1,9 @@
 <?cs # Financial History: payments and funds movements with the running balance.
-     Reads: History.N.when/what/order_id/reference/amount/balance, History.more,
-     History.csv_url, Funds.balance (company-level users), Form.from/to.value/error,
-     Form.error. Tests: id="history-table", id="history-filter", id="history-csv". ?><?cs include:"layout/header.cs" ?>
+     Reads: History.N.when/what/order_id/reference/amount/balance, pages of 50
+     (Page.History.shown/first/next for layout/pager.cs: id="history-next"),
+     Page.History.csv (the CSV of the same dates; not under History, which the rows
+     iterate), Funds.balance (company-level users), Form.from/to.value/error,
+     Form.error. Tests: id="history-table", id="history-filter", id="history-csv". ?><?cs include:"layout/header.cs" ?><?cs include:"layout/pager.cs" ?>
 <div class="page-header">
   <h1>Financial History</h1>
   <p class="lead">This is the financial history of all ECS card purchases made on the account.<?cs if:Funds.balance ?> Funds balance: <strong id="funds-balance"><?cs var:Funds.balance ?></strong>.<?cs /if ?></p>
@@ -12,7 +14,7 @@
     <div class="field<?cs if:Form.from.error ?> field-invalid<?cs /if ?>"><label for="from">From (dd/mm/yyyy)</label><input class="input input-medium" type="text" id="from" name="from" value="<?cs var:Form.from.value ?>"></div>
     <div class="field<?cs if:Form.to.error ?> field-invalid<?cs /if ?>"><label for="to">To (dd/mm/yyyy)</label><input class="input input-medium" type="text" id="to" name="to" value="<?cs var:Form.to.value ?>"></div>
   </div>
-  <div class="actions"><button class="btn btn-secondary" type="submit">FILTER</button> <a class="btn btn-secondary" id="history-csv" href="<?cs var:Page.base ?><?cs var:History.csv_url ?>">EXPORT CSV</a></div>
+  <div class="actions"><button class="btn btn-secondary" type="submit">FILTER</button> <a class="btn btn-secondary" id="history-csv" href="<?cs var:Page.base ?><?cs var:Page.History.csv ?>">EXPORT CSV</a></div>
 </form>
 <div class="table-wrap">
   <table class="table" id="history-table">
@@ -25,5 +27,5 @@
     </tbody>
   </table>
 </div>
-<?cs if:History.more ?><p class="hint">Only the newest 500 rows are shown: narrow the dates, or export the CSV.</p><?cs /if ?>
+<?cs call:pager(Page.History, "history") ?>
 <?cs include:"layout/footer.cs" ?>

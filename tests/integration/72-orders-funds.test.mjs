@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  Client, freshCompany, sql, sqlValue, pageText, hiddenValue, parseCsv, portalctlStatus,
+  Client, freshCompany, sql, sqlValue, pageText, hiddenValue, parseCsv, portalctlStatus, tableRows, hrefById,
 } from '../lib/portal.mjs';
 import {
   finalisedApps, createOrder, formPost, orderRow, appStates, pay, balance, seedFunds, startCard, sandboxPay,
@@ -213,4 +213,52 @@ test('Financial History: payments and funds movements with the running balance, 
   // Another company's history shows none of it.
   const other = await freshCompany('HistoryOther');
   assert.doesNotMatch(text(await other.client.get('/orders/history')), /hist funds|hist card/);
+});
+
+test('Financial History pages of 50: every row once, newest first, ties by source then id; the dates kept', async () => {
+  const co = await freshCompany('HistoryPages');
+  const [a] = finalisedApps(co, 1);
+  const { orderId } = await createOrder(co.client, co, [a], { then: 'later', reference: 'hist pages' });
+  // 70 ledger rows and 40 card payments, 30 + 20 of them at one instant (across the page
+  // boundaries), each with its own amount so that a row is known by it.
+  const instant = "'2026-03-03 12:00:00.000000'";
+  const ledger = [];
+  for (let i = 0; i < 70; i++) {
+    ledger.push(`(${co.id}, ${1000 + i}, ${1000 + i}, 'adjustment', 'pages:${co.id}:${i}',
+      ${i < 30 ? instant : `'2026-03-0${1 + (i % 5)} 0${i % 10}:00:00'`})`);
+  }
+  sql(`INSERT INTO funds_ledger (company_id, amount_pence, balance_after_pence, kind, idempotency_key, created_at)
+       VALUES ${ledger.join(',')}`);
+  const payments = [];
+  for (let i = 0; i < 40; i++) {
+    payments.push(`(${orderId}, 'card', 'succeeded', ${2000 + i}, ${i < 20 ? instant : `'2026-03-0${1 + (i % 5)} 1${i % 10}:00:00'`})`);
+  }
+  sql(`INSERT INTO payments (order_id, method, state, amount_pence, completed_at) VALUES ${payments.join(',')}`);
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM payments WHERE order_id = ${orderId} AND company_id = ${co.id}`), '40',
+    'the trigger gave each payment its order\'s company');
+  const want = sql(`SELECT amount FROM (
+      SELECT completed_at AS at, 0 AS src, id, amount_pence AS amount FROM payments WHERE order_id = ${orderId}
+      UNION ALL SELECT created_at, 1, id, amount_pence FROM funds_ledger WHERE company_id = ${co.id}) h
+    ORDER BY at DESC, src DESC, id DESC`).map((r) => Number(r[0]));
+  assert.equal(want.length, 110);
+  const seen = [];
+  let path = '/orders/history?from=01/03/2026&to=31/03/2026';
+  let pages = 0;
+  while (path && pages < 10) {
+    const r = await co.client.get(path);
+    assert.equal(r.status, 200);
+    pages++;
+    const rows = tableRows(r.body, 'history-table');
+    assert.ok(rows.length <= 50, `${rows.length} rows: ${JSON.stringify(rows.slice(0, 3))}`);
+    for (const row of rows) seen.push(Math.round(Number(row[4].replace(/[£,]/g, '')) * 100));
+    path = hrefById(r.body, 'history-next');
+    if (path) assert.match(path, /from=01%2F03%2F2026&to=31%2F03%2F2026&before=\d{20}\.[01]\.\d+$/);
+    if (pages > 1) assert.ok(hrefById(r.body, 'history-first'));
+  }
+  assert.equal(pages, 3);
+  assert.deepEqual(seen, want);
+  // A mangled cursor is ignored: the first page.
+  const bad = await co.client.get('/orders/history?before=2026.1.x');
+  assert.equal(bad.status, 200);
+  assert.equal(tableRows(bad.body, 'history-table').length, 50);
 });
