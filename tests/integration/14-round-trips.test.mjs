@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { env, signedIn, DEMO, sleep } from '../lib/portal.mjs';
+import { env, signedIn, DEMO, sleep, freshCompany } from '../lib/portal.mjs';
+import { createContract, addWorker, employee } from '../lib/contracts.mjs';
 
 const logFile = path.join(process.env.PORTAL_LOG_DIR || path.join(env.state, 'log'), 'portald.log');
 
@@ -24,7 +25,20 @@ function tripsSince(offset, pathName) {
 test('each main page makes at most three round trips', async () => {
   const c = await signedIn(DEMO);
   const pages = ['/dashboard', '/employees/current', '/employees/expiring', '/applications/attention',
-    '/applications/produced', '/orders/attention', '/orders/history'];
+    '/applications/produced', '/applications/completed', '/orders/attention', '/orders/history'];
+  await assertTrips(c, pages);
+});
+
+test('a contract\'s page (with its workers and compliance) and an employee\'s page: at most three', async () => {
+  const co = await freshCompany('Trips');
+  const { id } = await createContract(co.client);
+  assert.ok(id, 'contract created');
+  const people = [employee(co), employee(co, { card: null }), employee(co, { card: { days: 10 } })];
+  for (const op of people) assert.equal((await addWorker(co.client, id, op.ni)).status, 303);
+  await assertTrips(co.client, [`/contracts/${id}`, `/employees/${people[0].id}`]);
+});
+
+async function assertTrips(c, pages) {
   for (const p of pages) await c.get(p);	// counts recomputed after earlier tests' changes
   const offset = statSync(logFile).size;
   for (const p of pages) {
@@ -37,4 +51,4 @@ test('each main page makes at most three round trips', async () => {
     assert.equal(trips.length, 1, `${p}: one log line with sql= (found ${trips.length})`);
     assert.ok(trips[0] >= 1 && trips[0] <= 3, `${p}: ${trips[0]} round trips`);
   }
-});
+}
