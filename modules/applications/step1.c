@@ -28,9 +28,14 @@ static const char *const sql_office_ok =
     " WHERE f.id = ? AND f.company_id = ? AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?)";
 static const char *const sql_latest_photo =
     "SELECT MAX(id) FROM documents WHERE company_id = ? AND operative_id = ? AND kind = 'photo'";
+/* Saves the details and the step reached, only if the delivery office is one of
+ * the user's (bind phone, email, office, id, then sql_office_ok's six). One
+ * round trip; when it changes nothing, sql_office_ok tells why. */
 static const char *const sql_save =
-    "UPDATE applications SET business_phone = ?, business_email = ?, delivery_office_id = ?"
-    " WHERE id = ? AND state = 'in_progress'";
+    "UPDATE applications SET business_phone = ?, business_email = ?, delivery_office_id = ?,"
+    " step = GREATEST(step, 2) WHERE id = ? AND state = 'in_progress'"
+    " AND EXISTS (SELECT 1 FROM offices f WHERE f.id = ? AND f.company_id = ?"
+    "  AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?))";
 static const char *const sql_store_photo =
     "INSERT INTO documents (company_id, operative_id, kind, media_type, size_bytes, sha256,"
     " width, height, bytes, thumb, uploaded_by)"
@@ -105,14 +110,22 @@ applications_step1_save(struct req *r)
 	if ((rc = app_edit_page(r, &a, 1)) != 0)
 		return rc;
 	if (!r->invalid) {
-		rc = db_query(r->db, &res, sql_office_ok, "uuuuuu",
+		if ((rc = db_exec(r->db, sql_save, "ssuu" "uuuuuu", f[S_PHONE].val,
+		    f[S_EMAIL].val, (unsigned long long)f[S_OFFICE].num, a.id,
 		    (unsigned long long)f[S_OFFICE].num, s->company_id, s->scope_group,
-		    s->scope_group, s->scope_office, s->scope_office);
-		if (rc != 0)
+		    s->scope_group, s->scope_office, s->scope_office)) != 0)
 			return rc;
-		if (!db_next(res)) {
-			r->fields[S_OFFICE].err = "Please choose one of your offices.";
-			r->invalid++;
+		/* Nothing changed: the same details again, or an office not theirs. */
+		if (db_affected(r->db) == 0) {
+			rc = db_query(r->db, &res, sql_office_ok, "uuuuuu",
+			    (unsigned long long)f[S_OFFICE].num, s->company_id, s->scope_group,
+			    s->scope_group, s->scope_office, s->scope_office);
+			if (rc != 0)
+				return rc;
+			if (!db_next(res)) {
+				r->fields[S_OFFICE].err = "Please choose one of your offices.";
+				r->invalid++;
+			}
 		}
 	}
 	if (r->invalid) {
@@ -120,10 +133,6 @@ applications_step1_save(struct req *r)
 		req_set(r, "Form.error", "Please correct the details below.");
 		return show(r, &a, 0);
 	}
-	if ((rc = db_exec(r->db, sql_save, "ssuu", f[S_PHONE].val, f[S_EMAIL].val,
-	    (unsigned long long)f[S_OFFICE].num, a.id)) != 0 ||
-	    (rc = app_reached(r, &a, 2)) != 0)
-		return rc;
 	return req_redirect(r, req_printf(r, "/applications/%llu/step2", a.id));
 }
 

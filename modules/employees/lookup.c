@@ -14,7 +14,11 @@
 
 #define LOOKUP_LIFE_MINUTES	"30"
 
-/* Lookups of one company queue here, so none slips past the limits. */
+/*
+ * Lookups of one company queue here, so none slips past the limits. Two
+ * statements on purpose: the counts' snapshot must be taken once the lock is
+ * held, which a subquery of the locking statement does not promise.
+ */
 static const char *const sql_lock_company =
     "SELECT id FROM companies WHERE id = ? FOR UPDATE";
 static const char *const sql_counts =
@@ -32,20 +36,34 @@ static const char *const sql_token =
     " AND used_at IS NULL AND created_at > NOW(6) - INTERVAL " LOOKUP_LIFE_MINUTES " MINUTE";
 static const char *const sql_use_token =
     "UPDATE employee_lookups SET used_at = NOW(6) WHERE id = ? AND used_at IS NULL";
-/* Whether they are a current employee, and whether within the user's level. */
+/*
+ * The page of the person found, in one round trip (db_sections_hdf): list 0
+ * Lookup.name/ni/already (a current employee here)/within (and within the
+ * user's level), 1 their current cards (Lookup.cards), 2 the user's offices
+ * (Offices). Bind: company, SCOPE, operative; operative; company, group,
+ * group, office, office.
+ */
 static const char *const sql_found =
-    "SELECT CONCAT_WS(' ', NULLIF(o.title, ''), o.first_name, o.last_name), o.ni_number,"
-    " (SELECT COUNT(*) FROM employments e WHERE e.operative_id = o.id"
-    "   AND e.company_id = ? AND e.ended_on IS NULL),"
-    " (SELECT COUNT(*) FROM employments e JOIN offices f ON f.id = e.office_id"
-    "   WHERE e.operative_id = o.id AND" SCOPE " AND e.ended_on IS NULL)"
-    " FROM operatives o WHERE o.id = ?";
-static const char *const sql_found_cards =
-    "SELECT c.card_number AS number, t.name AS type,"
-    " DATE_FORMAT(c.expires_on, '%d/%m/%Y') AS expires"
-    " FROM cards c JOIN card_types t ON t.id = c.card_type_id"
-    " WHERE c.operative_id = ? AND c.status = 'valid' AND c.expires_on >= CURDATE()"
-    " ORDER BY c.expires_on DESC";
+    "SELECT * FROM ("
+    " SELECT 0 AS list, 0 AS seq,"
+    "  CONCAT_WS(' ', NULLIF(o.title, ''), o.first_name, o.last_name) AS name, o.ni_number AS ni,"
+    "  (SELECT COUNT(*) FROM employments e WHERE e.operative_id = o.id"
+    "    AND e.company_id = ? AND e.ended_on IS NULL) AS already,"
+    "  (SELECT COUNT(*) FROM employments e JOIN offices f ON f.id = e.office_id"
+    "    WHERE e.operative_id = o.id AND" SCOPE " AND e.ended_on IS NULL) AS within,"
+    "  NULL AS number, NULL AS type, NULL AS expires, NULL AS id"
+    "  FROM operatives o WHERE o.id = ?"
+    " UNION ALL"
+    " SELECT 1, ROW_NUMBER() OVER (ORDER BY c.expires_on DESC, c.id), NULL, NULL, NULL, NULL,"
+    "  c.card_number, t.name, DATE_FORMAT(c.expires_on, '%d/%m/%Y'), NULL"
+    "  FROM cards c JOIN card_types t ON t.id = c.card_type_id"
+    "  WHERE c.operative_id = ? AND c.status = 'valid' AND c.expires_on >= CURDATE()"
+    " UNION ALL"
+    " SELECT 2, ROW_NUMBER() OVER (ORDER BY f.name, f.id), f.name, NULL, NULL, NULL,"
+    "  NULL, NULL, NULL, f.id"
+    "  FROM offices f"
+    "  WHERE f.company_id = ? AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?)"
+    ") l ORDER BY l.list, l.seq";
 /* When they last left this company, if they did: a new start must come after. */
 static const char *const sql_last_left =
     "SELECT MAX(ended_on), DATE_FORMAT(MAX(ended_on), '%d/%m/%Y')"
@@ -195,32 +213,29 @@ lookup_expired(struct req *r)
 static int
 show_found(struct req *r, const struct lookup *l)
 {
-	struct dbres *res;
+	static const char *const lists[] = { "Lookup.", "Lookup.cards", "Offices" };
+	const struct session *s = r->sess;
+	size_t counts[3];
 	int rc;
 
-	const struct session *s = r->sess;
-
-	rc = db_query(r->db, &res, sql_found, "uuuuuuu", s->company_id, s->company_id,
-	    s->scope_group, s->scope_group, s->scope_office, s->scope_office, l->operative);
+	rc = db_sections_hdf(r->db, r->hdf, lists, 3, counts, sql_found, "uuuuuuu" "u" "uuuuu",
+	    s->company_id, s->company_id, s->scope_group, s->scope_group, s->scope_office,
+	    s->scope_office, l->operative, l->operative, s->company_id, s->scope_group,
+	    s->scope_group, s->scope_office, s->scope_office);
 	if (rc != 0)
 		return rc;
-	if (!db_next(res))
+	if (counts[0] != 1)
 		return HTTP_SERVER_ERROR;
 	req_set(r, "Page.title", "Add New Employee");
 	req_set(r, "Lookup.token", l->token);
-	req_set(r, "Lookup.name", db_str(res, 0));
-	req_set(r, "Lookup.ni", db_str(res, 1));
-	if (db_int(res, 2)) {
-		req_set(r, "Lookup.already", "1");
-		if (db_int(res, 3))
-			req_setf(r, "Lookup.employee_url", "/employees/%llu", l->operative);
-	}
-	rc = db_rows_hdf(r->db, r->hdf, "Lookup.cards", NULL, sql_found_cards, "u",
-	    l->operative);
-	if (rc == 0)
-		rc = employees_offices_hdf(r);
+	/* Counts: the page wants Lookup.already only when they work here. */
+	if (hdf_get_int_value(r->hdf, "Lookup.already", 0) == 0)
+		hdf_remove_tree(r->hdf, "Lookup.already");
+	else if (hdf_get_int_value(r->hdf, "Lookup.within", 0))
+		req_setf(r, "Lookup.employee_url", "/employees/%llu", l->operative);
+	hdf_remove_tree(r->hdf, "Lookup.within");
 	r->template = "employees/found.cs";
-	return rc ? rc : HTTP_OK;
+	return HTTP_OK;
 }
 
 static void
