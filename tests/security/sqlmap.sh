@@ -4,9 +4,10 @@
 # Fails (exit 1) on any injectable parameter, or when sqlmap could not test a target.
 #
 #   ./stack security                     (a fresh stack of its own, then this script)
-#   tests/security/sqlmap.sh [--level N] [--smoke N] [--only REGEX]
+#   tests/security/sqlmap.sh [--level N] [--smoke N] [--skip N] [--only REGEX]
 #       --level N   sqlmap's --level (3 by default: also Cookie, User-Agent and Referer)
 #       --smoke N   only the first N targets (./stack test runs --level 1 --smoke 4)
+#       --skip N    leave out the first N targets (to go on with a long run another time)
 #       --only RE   only targets whose URL matches RE
 # Needs the environment of ./stack's export_test_env (PORTAL_URL, PORTAL_STATE, PORTALCTL,
 # PORTAL_CONFIG, MYSQL_CMD). Each target gets a session of its own, signed in through the form
@@ -16,13 +17,14 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-LEVEL=3 SMOKE=0 ONLY=
+LEVEL=3 SMOKE=0 SKIP=0 ONLY=
 while [ $# -gt 0 ]; do
     case $1 in
         --level) LEVEL=$2; shift 2 ;;
         --smoke) SMOKE=$2; shift 2 ;;
+        --skip) SKIP=$2; shift 2 ;;
         --only) ONLY=$2; shift 2 ;;
-        *) echo "usage: $0 [--level N] [--smoke N] [--only REGEX]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--level N] [--smoke N] [--skip N] [--only REGEX]" >&2; exit 2 ;;
     esac
 done
 : "${PORTAL_URL:?run through ./stack security (PORTAL_URL is not set)}"
@@ -64,6 +66,7 @@ node "$ROOT/tests/security/targets.mjs" "$EMAIL" "$PASSWORD" >"$targets" 2>"$OUT
 # The forms that can end the session or fail a password check go last.
 { grep -vE '"/(login|account/password|account/2fa)"' "$targets"; grep -E '"/(login|account/password|account/2fa)"' "$targets"; } >"$OUT/ordered.jsonl"
 [ -n "$ONLY" ] && { grep -E "\"url\":\"[^\"]*($ONLY)" "$OUT/ordered.jsonl" >"$OUT/o" || true; mv "$OUT/o" "$OUT/ordered.jsonl"; }
+[ "$SKIP" -gt 0 ] && { tail -n +"$((SKIP + 1))" "$OUT/ordered.jsonl" >"$OUT/o"; mv "$OUT/o" "$OUT/ordered.jsonl"; }
 [ "$SMOKE" -gt 0 ] && { head -n "$SMOKE" "$OUT/ordered.jsonl" >"$OUT/o"; mv "$OUT/o" "$OUT/ordered.jsonl"; }
 
 n=0 params=0 injectable=0 untested=0 start=$(date +%s)
@@ -86,7 +89,7 @@ while IFS= read -r line; do
         case $data in _csrf=*) args+=(--csrf-token=_csrf --csrf-url="$BASE$page") ;; esac
     fi
     log=$OUT/target-$n.log
-    echo "[$n] $method $url (level $LEVEL)"
+    echo "[$((n + SKIP))] $method $url (level $LEVEL)"
     timeout 1800 sqlmap "${args[@]}" >"$log" 2>&1 || true
     tested=$({ grep -oE "testing if ([A-Za-z-]+ )?parameter '[^']+' is dynamic|(GET|POST|Cookie|User-Agent|Referer|\(custom\) POST) parameter '[^']+' does not seem to be injectable|heuristic \(basic\) test shows that (GET|POST|Cookie|User-Agent|Referer) parameter '[^']+' might not be injectable" "$log" \
         || true; } | { grep -oE "parameter '[^']+'" || true; } | { grep -vE "'(_csrf|token)'" || true; } | sort -u | wc -l || true)
