@@ -51,6 +51,32 @@ reset_user() {
 }
 reset_user
 
+# Forms the demo data does not reach: a contract of the demo company (its invite, workers, start
+# and close forms), an invitation from Northern Sparks (accept, decline) and a set-password link
+# (the public form behind it; its token is not injected, like _csrf).
+LINK_TOKEN=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+$MYSQL_CMD -e "
+  INSERT INTO contracts (company_id, name, site_address, starts_on, ends_on, min_days_valid, created_by)
+  SELECT c.id, 'sqlmap contract', '1 Test Street', CURDATE(), CURDATE() + INTERVAL 1 YEAR, 30, u.id
+    FROM companies c, users u WHERE c.company_number = 'ECS00002' AND u.email = '$EMAIL'
+     AND NOT EXISTS (SELECT 1 FROM contracts WHERE name = 'sqlmap contract');
+  INSERT IGNORE INTO contract_parties (contract_id, company_id, role, state)
+  SELECT k.id, k.company_id, 'client', 'accepted' FROM contracts k WHERE k.name = 'sqlmap contract';
+  INSERT INTO contracts (company_id, name, site_address, starts_on, ends_on, min_days_valid, created_by)
+  SELECT c.id, 'sqlmap invitation', '2 Test Street', CURDATE(), CURDATE() + INTERVAL 1 YEAR, 30,
+         (SELECT MIN(user_id) FROM memberships WHERE company_id = c.id)
+    FROM companies c WHERE c.company_number = 'NSL00001'
+     AND NOT EXISTS (SELECT 1 FROM contracts WHERE name = 'sqlmap invitation');
+  INSERT IGNORE INTO contract_parties (contract_id, company_id, role, state)
+  SELECT k.id, k.company_id, 'client', 'accepted' FROM contracts k WHERE k.name = 'sqlmap invitation';
+  INSERT IGNORE INTO contract_parties (contract_id, company_id, role, state)
+  SELECT k.id, c.id, 'subcontractor', 'invited' FROM contracts k, companies c
+   WHERE k.name = 'sqlmap invitation' AND c.company_number = 'ECS00002';
+  INSERT INTO password_links (token_hash, user_id, company_id, created_by, purpose, expires_at)
+  SELECT UNHEX(SHA2(UNHEX('$LINK_TOKEN'), 256)), u.id, m.company_id, u.id, 'reset', NOW(6) + INTERVAL 1 DAY
+    FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email = '$EMAIL';"
+export SQLMAP_PUBLIC_PAGES="/set-password?token=$LINK_TOKEN"
+
 # sign_in: a fresh session; prints the Cookie header value.
 sign_in() {
     local jar=$OUT/jar csrf
@@ -80,9 +106,10 @@ while IFS= read -r line; do
     args=(-u "$BASE$url" --batch --flush-session --level="$LEVEL" --risk=1 --dbms=MySQL
           --skip="_csrf,token" --timeout=20 --retries=1 --disable-coloring -v 1
           --output-dir="$OUT/run" --ignore-code=400,403,404,409,413,429)
-    if [ "$url" != /login ]; then
-        args+=(--cookie="$(sign_in)")
-    fi
+    case $url in
+        /login|/set-password) ;;    # public forms: their own pre-session cookie
+        *) args+=(--cookie="$(sign_in)") ;;
+    esac
     if [ "$method" = POST ]; then
         args+=(--data="$data")
         # The CSRF token: a fresh one from the form's page before every request.

@@ -97,8 +97,9 @@ if (contractId) {
 for (const [url, fields] of extra) {
   add({ method: 'POST', url, data: new URLSearchParams({ _csrf: csrf, ...fields }).toString(), page: '/dashboard' });
 }
-// The public forms.
+// The public forms (and those behind a link, SQLMAP_PUBLIC_PAGES: space-separated paths).
 const anon = new Client();
-for (const p of ['/login']) for (const f of forms((await anon.get(p)).body, p)) add(f);
+const publicPages = ['/login', ...(process.env.SQLMAP_PUBLIC_PAGES || '').split(' ').filter(Boolean)];
+for (const p of publicPages) for (const f of forms((await anon.get(p)).body, p)) add(f);
 process.stderr.write(`# crawled ${seen.size} pages, ${targets.size} targets\n${[...seen].join(" ")}\n`);
 for (const t of targets.values()) console.log(JSON.stringify(t));
