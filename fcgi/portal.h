@@ -196,6 +196,15 @@ const char	*req_money(struct req *, long long pence);
 void		 req_token(struct req *, const char **hex, unsigned char hash[32]);
 /* The SHA-256 of a token sent back; -1 if it is not 64 hex digits. */
 int		 token_hash(const char *hex, unsigned char hash[32]);
+/* A value sealed for this session (fcgi/sealed.h): base64url text that may go in
+ * a URL (no padding; at most 1,024 bytes of value) and that only req_unseal of the
+ * same session with the same context opens: the value travels without being read
+ * (the search of Current Employees). context names the use ("employee-search-v1").
+ * NULL without a session or for a longer value. */
+const char	*req_seal(struct req *, const char *context, const char *value);
+/* The value req_seal sealed, or NULL when token does not open: another session
+ * (signed out and in again) or context, altered, truncated, empty. */
+const char	*req_unseal(struct req *, const char *context, const char *token);
 /* HMAC-SHA256 of data under key as 64 hex digits (signed gateway messages). */
 const char	*req_hmac_hex(struct req *, const char *key, const void *data, size_t len);
 /* Whether hex (64 digits, either case) is that HMAC; compared in constant time. */

@@ -8,6 +8,7 @@
 
 #include "host.h"
 #include "notice.h"
+#include "sealed.h"
 
 void *
 req_alloc(struct req *r, size_t n)
@@ -327,6 +328,35 @@ req_url_escape(struct req *r, const char *s)
 	}
 	*p = '\0';
 	return out;
+}
+
+const char *
+req_seal(struct req *r, const char *context, const char *value)
+{
+	size_t len = strlen(value);
+	char *out;
+
+	if (r->sess == NULL || len > SEAL_MAX)
+		return NULL;
+	out = req_alloc(r, SEAL_TEXT_LEN(len));
+	if (seal_make(r->sess->csrf, context, value, len, out, SEAL_TEXT_LEN(len)) == 0)
+		return NULL;
+	return out;
+}
+
+const char *
+req_unseal(struct req *r, const char *context, const char *token)
+{
+	unsigned char *out = req_alloc(r, SEAL_MAX + 1);
+	long n;
+
+	if (r->sess == NULL || token == NULL)
+		return NULL;
+	n = seal_open(r->sess->csrf, context, token, out, SEAL_MAX + 1);
+	/* Text only: a value with a NUL in it was not sealed by req_seal. */
+	if (n < 0 || memchr(out, '\0', (size_t)n) != NULL)
+		return NULL;
+	return (const char *)out;
 }
 
 const char *

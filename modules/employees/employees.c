@@ -79,6 +79,7 @@ employees_match(struct req *r, const char *ni, const char *dob,
 static const struct route employees_routes[] = {
 	/* method path              permission                    fields               handler                 template                     tab          flags */
 	{ M_GET,  "current",         PERM_VIEW_EMPLOYEES,          list_fields,         employees_current,      "employees/current.cs",      "employees", 0 },
+	{ M_POST, "current",         PERM_VIEW_EMPLOYEES,          search_fields,       employees_search,       "employees/current.cs",      "employees", 0 },
 	{ M_GET,  "current/export",  PERM_VIEW_EMPLOYEES,          list_fields,         employees_export,       NULL,                        "employees", 0 },
 	{ M_GET,  "expiring",        PERM_VIEW_EMPLOYEES,          list_fields,         employees_expiring,     "employees/expiring.cs",     "employees", 0 },
 	{ M_GET,  "add",             PERM_ADD_EMPLOYEES,           NULL,                employees_add_form,     "employees/add.cs",          "employees", 0 },

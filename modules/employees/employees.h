@@ -27,11 +27,13 @@ const char *v_start_date(const char *, char *, size_t, long long *);
 /* A person's name: one line, at most 100 bytes, no digits or markup. */
 const char *v_name(const char *, char *, size_t, long long *);
 
-/* lists.c: Current Employees, the CSV export, With Cards Expiring Soon. */
+/* lists.c: Current Employees, its search (POST: 303 to the list with the search
+ * sealed, ?s=), the CSV export, With Cards Expiring Soon. */
 int	employees_current(struct req *);
+int	employees_search(struct req *);
 int	employees_export(struct req *);
 int	employees_expiring(struct req *);
-extern const struct field list_fields[];
+extern const struct field list_fields[], search_fields[];
 
 /* employee.c: an employee's page, contact details, leaving. */
 int	employees_view(struct req *);

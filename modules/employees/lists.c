@@ -1,8 +1,13 @@
 /*
- * lists.c: Current Employees, its CSV export, and With Cards Expiring Soon.
- * Pages of 50 with keyset paging on indexed columns (employments carries
- * the sort name and the newest card's expiry), so a page costs the same
- * whatever the number of employees.
+ * lists.c: Current Employees, its search and CSV export, and With Cards
+ * Expiring Soon. Pages of 50 with keyset paging on indexed columns
+ * (employments carries the sort name and the newest card's expiry), so a page
+ * costs the same whatever the number of employees.
+ *
+ * The search may be an NI number, which must never be in a URL (nginx's logs,
+ * the browser's history, a Referer): the search box POSTs, and the answer
+ * redirects to the list with the search sealed for the session (req_seal),
+ * ?s=TOKEN, which the list, its next pages and the export open again.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +17,10 @@
 
 #define PAGE_SIZE	50
 #define EXPORT_MAX	100000
+
+/* What a search is sealed for (req_seal), and what a list says when it no longer opens. */
+#define SEARCH_CONTEXT	"employee-search-v1"
+#define SEARCH_EXPIRED	"Your search has expired: please search again."
 
 /*
  * A page is chosen from employments alone (the inner SELECT, in index order,
@@ -102,11 +111,34 @@ v_sort(const char *in, char *out, size_t cap, long long *num)
 	return NULL;
 }
 
-enum { F_Q, F_SORT, F_AFTER };
+/* A sealed search as req_seal writes it: base64url, no longer than a sealed
+ * search box (200 characters of up to 4 bytes) can make. */
+static const char *
+v_sealed(const char *in, char *out, size_t cap, long long *num)
+{
+	size_t n = strspn(in, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+	(void)num;
+	if (in[n] != '\0' || n > 1200)
+		return SEARCH_EXPIRED;
+	snprintf(out, cap, "%s", in);
+	return NULL;
+}
+
+/* The lists' query: s (the sealed search), sort, after (the cursor). */
+enum { F_S, F_SORT, F_AFTER };
 const struct field list_fields[] = {
-	[F_Q] = { "q", v_text, 0 },
+	[F_S] = { "s", v_sealed, 0 },
 	[F_SORT] = { "sort", v_sort, 0 },
 	[F_AFTER] = { "after", v_text, 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* The search box's POST: q (a name prefix, an NI or card number) and sort. */
+enum { S_Q, S_SORT };
+const struct field search_fields[] = {
+	[S_Q] = { "q", v_text, 0 },
+	[S_SORT] = { "sort", v_sort, 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -190,25 +222,43 @@ run_list(struct req *r, struct dbres **res, int by_expiry, const struct search *
 	    (long long)c->set, c->key ? c->key : "", c->key ? c->key : "", c->id, limit);
 }
 
-int
-employees_current(struct req *r)
+/* The list without a search, in the order chosen. */
+static const char *
+unsearched_url(int by_expiry)
 {
-	const struct fieldval *f = r->fields;
-	int by_expiry = strcmp(f[F_SORT].val, "expiry") == 0;
+	return by_expiry ? "/employees/current?sort=expiry" : "/employees/current";
+}
+
+/*
+ * The search of the list's s, opened: "" when there is none, NULL when it does
+ * not open (another session, altered, from before signing in again).
+ */
+static const char *
+opened_search(struct req *r)
+{
+	const struct fieldval *s = &r->fields[F_S];
+
+	if (!s->present)
+		return "";
+	return s->err ? NULL : req_unseal(r, SEARCH_CONTEXT, s->val);
+}
+
+/* Current Employees' page for the search q ("" for none); token is q sealed, for the
+ * next page's and the export's links (NULL for none). */
+static int
+current_page(struct req *r, int by_expiry, const char *q, const char *token,
+    const struct cursor *c)
+{
 	struct search s;
-	struct cursor c;
 	struct dbres *res;
 	size_t n = 0;
 	int rc;
 
 	req_set(r, "Page.title", "Current Employees");
-	req_set(r, "List.q", f[F_Q].err ? "" : f[F_Q].val);
+	req_set(r, "List.q", q);
 	req_set(r, "List.sort", by_expiry ? "expiry" : "name");
-	if (f[F_Q].err)
-		req_set(r, "Form.q.error", f[F_Q].err);
-	classify(r, f[F_Q].err ? "" : f[F_Q].val, &s);
-	parse_cursor(r, &f[F_AFTER], &c);
-	if ((rc = run_list(r, &res, by_expiry, &s, &c, PAGE_SIZE + 1)) != 0)
+	classify(r, q, &s);
+	if ((rc = run_list(r, &res, by_expiry, &s, c, PAGE_SIZE + 1)) != 0)
 		return rc;
 	while (db_next(res)) {
 		const char *p = req_printf(r, "Employees.%zu", n);
@@ -232,9 +282,48 @@ employees_current(struct req *r)
 			    : db_str(res, COL_NAME), db_str(res, COL_ID)));
 	}
 	req_setf(r, "List.count", "%zu", n);
-	req_set(r, "List.export_url", req_printf(r, "/employees/current/export?sort=%s&q=%s",
-	    by_expiry ? "expiry" : "name", req_url_escape(r, f[F_Q].err ? "" : f[F_Q].val)));
+	if (token != NULL)
+		req_set(r, "List.s", token);
+	req_set(r, "List.export_url", req_printf(r, "/employees/current/export?sort=%s%s%s",
+	    by_expiry ? "expiry" : "name", token ? "&s=" : "", token ? req_url_escape(r, token) : ""));
 	return HTTP_OK;
+}
+
+int
+employees_current(struct req *r)
+{
+	const struct fieldval *f = r->fields;
+	const char *q = opened_search(r);
+	struct cursor c;
+
+	if (q == NULL) {
+		req_set(r, "List.expired", SEARCH_EXPIRED);
+		q = "";
+	}
+	parse_cursor(r, &f[F_AFTER], &c);
+	return current_page(r, strcmp(f[F_SORT].val, "expiry") == 0, q,
+	    q[0] ? f[F_S].val : NULL, &c);
+}
+
+int
+employees_search(struct req *r)
+{
+	const struct fieldval *f = r->fields;
+	int by_expiry = strcmp(f[S_SORT].val, "expiry") == 0;
+	struct cursor none = { 0, NULL, 0 };
+	const char *token;
+
+	if (f[S_Q].err) {
+		/* The list again, unfiltered, with the message; nothing typed in a URL. */
+		req_set(r, "Form.q.error", f[S_Q].err);
+		return current_page(r, by_expiry, "", NULL, &none);
+	}
+	if (f[S_Q].val[0] == '\0')
+		return req_redirect(r, unsearched_url(by_expiry));
+	if ((token = req_seal(r, SEARCH_CONTEXT, f[S_Q].val)) == NULL)
+		return HTTP_SERVER_ERROR;
+	return req_redirect(r, req_printf(r, "/employees/current?s=%s&sort=%s",
+	    req_url_escape(r, token), by_expiry ? "expiry" : "name"));
 }
 
 int
@@ -244,6 +333,7 @@ employees_export(struct req *r)
 	    "Apps In Progress", "Card No./s", "Card Expiry", "H&S status" };
 	const struct fieldval *f = r->fields;
 	int by_expiry = strcmp(f[F_SORT].val, "expiry") == 0;
+	const char *q = opened_search(r);
 	struct cursor none = { 0, NULL, 0 };
 	struct search s;
 	struct dbres *res;
@@ -252,9 +342,12 @@ employees_export(struct req *r)
 	size_t len;
 	int rc;
 
-	if (f[F_Q].err)
-		return HTTP_BAD_REQUEST;
-	classify(r, f[F_Q].val, &s);
+	if (q == NULL) {
+		/* Never the whole list for a search that no longer opens. */
+		req_flash(r, SEARCH_EXPIRED);
+		return req_redirect(r, unsearched_url(by_expiry));
+	}
+	classify(r, q, &s);
 	if ((rc = run_list(r, &res, by_expiry, &s, &none, EXPORT_MAX)) != 0)
 		return rc;
 	string_init(&out);

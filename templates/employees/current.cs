@@ -1,17 +1,24 @@
 <?cs # Current Employees: search, sort, export, and tick employees to start card
      applications (guide 1.3).
-     Reads: List.q, List.sort (name|expiry), List.count, List.next (absent on the
-     last page), List.export_url, Employees.N.id/name/ni_masked/office/
-     apps_in_progress/cards/expires/hse (hse: Passed, Exempt or None), Form.q.error,
-     Session.csrf, Page.base.
-     The search is a GET form to /employees/current; the table sits in a POST form
-     to /applications/start (ticked name="id"). Tests: id="employees-table",
+     Reads: List.q (the search, opened), List.s (the sealed search of the URL,
+     absent without one), List.expired (the message when s no longer opens),
+     List.sort (name|expiry), List.count, List.next (absent on the last page),
+     List.export_url, Employees.N.id/name/ni_masked/office/apps_in_progress/cards/
+     expires/hse (hse: Passed, Exempt or None), Form.q.error, Session.csrf, Page.base.
+     The search is a POST form to /employees/current (an NI number must never be in
+     a URL): it answers 303 to /employees/current?s=SEALED&sort=...; the next page
+     carries s on. The table sits in a POST form to /applications/start (ticked
+     name="id"). Tests: id="search-form", id="search-expired", id="employees-table",
      id="next-page". ?><?cs include:"layout/header.cs" ?>
 <div class="page-header">
   <h1>Current Employees</h1>
   <p class="lead">ECS card holders registered with your company.</p>
 </div>
-<form class="filters" id="search-form" method="get" action="<?cs var:Page.base ?>/employees/current" role="search">
+<?cs if:List.expired ?>
+<div class="notice notice-warning" role="status" id="search-expired"><?cs var:List.expired ?></div>
+<?cs /if ?>
+<form class="filters" id="search-form" method="post" action="<?cs var:Page.base ?>/employees/current" role="search">
+  <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
   <div class="field filters-grow<?cs if:Form.q.error ?> field-invalid<?cs /if ?>">
     <label for="q">Search by name, NI number or card number</label>
 <?cs if:Form.q.error ?>
@@ -83,7 +90,7 @@
   <div class="actions actions-split">
     <button class="btn btn-primary" type="submit">START APPLICATIONS FOR EMPLOYEES</button>
 <?cs if:List.next ?>
-    <a class="btn btn-plain" id="next-page" rel="next" href="<?cs var:Page.base ?>/employees/current?q=<?cs var:url_escape(List.q) ?>&amp;sort=<?cs var:url_escape(List.sort) ?>&amp;after=<?cs var:url_escape(List.next) ?>">Next page <span aria-hidden="true">&rsaquo;</span></a>
+    <a class="btn btn-plain" id="next-page" rel="next" href="<?cs var:Page.base ?>/employees/current?<?cs if:List.s ?>s=<?cs var:url_escape(List.s) ?>&amp;<?cs /if ?>sort=<?cs var:url_escape(List.sort) ?>&amp;after=<?cs var:url_escape(List.next) ?>">Next page <span aria-hidden="true">&rsaquo;</span></a>
 <?cs /if ?>
   </div>
 <?cs /if ?>

@@ -74,6 +74,14 @@ read -r ni dob last <<<"$(mysql -e "SELECT o.ni_number, DATE_FORMAT(o.date_of_bi
     ORDER BY o.id DESC LIMIT 1")"
 csrf=$(curl -sS -H "$cookie" "$URL/employees/add" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -n 1 \
     | sed 's/.*value="\([^"]*\)".*/\1/')
+# The search box POSTs; its 303 names the page of the search, sealed for this session (?s=).
+search=$(curl -sS -o /dev/null -w '%{redirect_url}' -H "$cookie" \
+    --data "_csrf=$csrf&q=Taylor&sort=name" "$URL/employees/current")
+search=${search#"$URL"}
+case $search in
+    /employees/current\?s=*) ;;
+    *) echo "bench: the search POST did not redirect to a sealed search (${search:-nothing})" >&2; exit 1 ;;
+esac
 post_script() {  # post_script NAME BODY: a wrk script that POSTs BODY
     printf 'wrk.method = "POST"\nwrk.body = "%s"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n' \
         "$2" >"$tmp/$1.lua"
@@ -90,7 +98,7 @@ target() {
         dashboard) echo "GET /dashboard" ;;
         current) echo "GET /employees/current" ;;
         later) echo "GET $later" ;;
-        search) echo "GET /employees/current?q=Taylor" ;;
+        search) echo "GET $search" ;;
         expiring) echo "GET /employees/expiring" ;;
         employee) echo "GET /employees/$employee" ;;
         apps_attention) echo "GET /applications/attention" ;;

@@ -51,7 +51,7 @@ try {
   await tap.step('ticks him in Current Employees and START APPLICATIONS FOR EMPLOYEES: Choose Application Types', async () => {
     await openSection(page, 'Employees', /Current Employe(e|r)s/i);
     await page.fill('#q', 'Jones, Jeff');
-    await Promise.all([page.waitForURL(/q=Jones/), page.locator('#search-form button[type="submit"]').click()]);
+    await Promise.all([page.waitForURL(/\/employees\/current\?s=/), page.locator('#search-form button[type="submit"]').click()]);
     await page.locator(`#employees-table input[name="id"][value="${jeffId}"]`).check();
     await clickTo(page, page.getByRole('button', { name: /START APPLICATIONS FOR EMPLOYEES/ }), /\/applications\/start$/);
     check(norm(await page.locator('h1').first().innerText()) === 'Choose Application Types', 'not Choose Application Types');

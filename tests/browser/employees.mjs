@@ -104,7 +104,9 @@ try {
     await openSection(page, 'Employees', /Current Employe(e|r)s/i);
     check(/\/employees\/current/.test(page.url()), `at ${page.url()}`);
     await page.fill('#q', 'Jones');
-    await Promise.all([page.waitForURL(/q=Jones/), page.locator('#search-form button[type="submit"]').click()]);
+    await Promise.all([page.waitForURL(/\/employees\/current\?s=[A-Za-z0-9_-]+/), page.locator('#search-form button[type="submit"]').click()]);
+    check(!/Jones/i.test(page.url()), `the search is in the URL: ${page.url()}`);
+    check(await page.locator('#q').inputValue() === 'Jones', 'the search box does not show the search');
     const rows = page.locator('#employees-table tbody tr');
     const texts = (await rows.allInnerTexts()).map(norm);
     const jeff = texts.find((t) => t.includes('Jones, Jeff'));

@@ -41,7 +41,10 @@ try {
   });
 
   await tap.step('Current Employees, searched for the name, lists it as text', async () => {
-    await page.goto(`${BASE}/employees/current?q=${encodeURIComponent(LAST.slice(0, 12))}`);
+    await page.goto(`${BASE}/employees/current`);
+    await page.fill('#q', LAST.slice(0, 12));
+    await Promise.all([page.waitForURL(/\/employees\/current\?s=/), page.locator('#search-form button[type="submit"]').click()]);
+    check(await page.locator('#q').inputValue() === LAST.slice(0, 12), 'the search box does not show the search as typed');
     const texts = (await page.locator('#employees-table tbody tr').allInnerTexts()).map(norm);
     check(texts.some((t) => t.includes(LAST)), `not listed as text: ${texts.join(' / ')}`);
     check(await page.locator('#employees-table img[src="x"]').count() === 0, 'an <img> from a name');

@@ -139,7 +139,7 @@ async function loop(co, client, until) {
     const emp = co.employees[i % co.employees.length];
     switch (i % 16) {
       case 0: case 8: await step('dashboard', [200], () => client.get('/dashboard')); break;
-      case 1: await step('current employees', [200], () => client.get('/employees/current?q=&sort=name')); break;
+      case 1: await step('current employees', [200], () => client.get('/employees/current?sort=name')); break;
       case 2: await step('expiring', [200], () => client.get('/employees/expiring')); break;
       case 3: await step('employee', [200], () => client.get(`/employees/${emp}`)); break;
       case 4: await step('applications list', [200], () => client.get('/applications/attention')); break;

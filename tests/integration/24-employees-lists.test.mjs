@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import {
   Client, sql, sqlValue, q, pageText, signedIn, DEMO, EASTERN, VIEWER, freshCompany, createOperative, employ,
   freshCardNumber, freshNi, isoDate, dateFromToday, listedIds, walkCurrent, tableRows, parseCsv, hrefById,
+  searchCurrent,
 } from '../lib/portal.mjs';
 
 const COMPANY1 = () => sqlValue("SELECT id FROM companies WHERE company_number = 'ECS00002'");
@@ -140,40 +141,40 @@ before(async () => {
 const idOf = (k) => String(people[k].id);
 
 test('search by name prefix ("Last, First"), case-insensitive; leavers excluded', async () => {
-  const r = await co.client.get('/employees/current?q=searchl');
+  const r = await searchCurrent(co.client, 'searchl');
   assert.equal(r.status, 200);
   assert.deepEqual(listedIds(r.body), [idOf('anna'), idOf('bob')]);
-  const r2 = await co.client.get(`/employees/current?q=${encodeURIComponent('Searchley, B')}`);
+  const r2 = await searchCurrent(co.client, 'Searchley, B');
   assert.deepEqual(listedIds(r2.body), [idOf('bob')]);
-  const r3 = await co.client.get('/employees/current?q=Sear');
+  const r3 = await searchCurrent(co.client, 'Sear');
   assert.deepEqual(listedIds(r3.body), [idOf('anna'), idOf('bob'), idOf('carl')]);
-  const none = await co.client.get('/employees/current?q=Anna');
+  const none = await searchCurrent(co.client, 'Anna');
   assert.deepEqual(listedIds(none.body), [], 'a first name matched as a prefix of "Last, First"');
   assert.match(pageText(none.body), /No employees match your search/);
 });
 
 test('LIKE wildcards in the search are taken literally', async () => {
-  const pct = await co.client.get(`/employees/current?q=${encodeURIComponent('100%')}`);
+  const pct = await searchCurrent(co.client, '100%');
   assert.deepEqual(listedIds(pct.body), [idOf('pct')]);
-  const wild = await co.client.get(`/employees/current?q=${encodeURIComponent('%')}`);
+  const wild = await searchCurrent(co.client, '%');
   assert.deepEqual(listedIds(wild.body), [], '"%" matched everyone');
-  const under = await co.client.get(`/employees/current?q=${encodeURIComponent('_')}`);
+  const under = await searchCurrent(co.client, '_');
   assert.deepEqual(listedIds(under.body), [], '"_" matched everyone');
 });
 
 test('search by NI number (spaces, lower case) and by card number', async () => {
   const ni = people.carl.ni;
   const spaced = `${ni.slice(0, 2)} ${ni.slice(2, 4)} ${ni.slice(4, 6)} ${ni.slice(6, 8)} ${ni[8]}`.toLowerCase();
-  const r = await co.client.get(`/employees/current?q=${encodeURIComponent(spaced)}`);
+  const r = await searchCurrent(co.client, spaced);
   assert.deepEqual(listedIds(r.body), [idOf('carl')]);
-  const c = await co.client.get(`/employees/current?q=${people.dan.card.number}`);
+  const c = await searchCurrent(co.client, people.dan.card.number);
   assert.deepEqual(listedIds(c.body), [idOf('dan')]);
-  const stranger = await co.client.get(`/employees/current?q=${freshNi()}`);
+  const stranger = await searchCurrent(co.client, freshNi());
   assert.deepEqual(listedIds(stranger.body), []);
   // Someone of another company, searched by NI number or card: not shown.
-  const sam = await co.client.get('/employees/current?q=JK102030C');
+  const sam = await searchCurrent(co.client, 'JK102030C');
   assert.deepEqual(listedIds(sam.body), []);
-  const samCard = await co.client.get('/employees/current?q=18020305');
+  const samCard = await searchCurrent(co.client, '18020305');
   assert.deepEqual(listedIds(samCard.body), []);
 });
 
@@ -196,7 +197,7 @@ test('sort by name, and by card expiry (no card first, then soonest)', async () 
 });
 
 test('the list shows cards, H&S status and apps in progress per employee', async () => {
-  const r = await co.client.get(`/employees/current?q=${people.anna.ni}`);
+  const r = await searchCurrent(co.client, people.anna.ni);
   const [row] = tableRows(r.body, 'employees-table');
   assert.equal(row[1], 'Searchley, Anna');
   assert.equal(row[3], co.officeName);
@@ -204,7 +205,7 @@ test('the list shows cards, H&S status and apps in progress per employee', async
   assert.equal(row[5], people.anna.card.number);
   assert.equal(row[7], 'None');
   // An expired card is not listed among the cards.
-  const p = await co.client.get(`/employees/current?q=${people.plus.ni}`);
+  const p = await searchCurrent(co.client, people.plus.ni);
   assert.equal(tableRows(p.body, 'employees-table')[0][5], '');
 });
 
@@ -231,7 +232,7 @@ test('CSV export: attachment, text/csv, header row, the rows of the list with NI
 });
 
 test('CSV export: cells that a spreadsheet would run as formulas are defused', async () => {
-  const r = await co.client.get('/employees/current/export?sort=name&q=');
+  const r = await co.client.get('/employees/current/export?sort=name');
   const rows = parseCsv(r.body);
   for (const row of rows) {
     for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `a formula cell: ${cell}`);
@@ -245,14 +246,19 @@ test('CSV export: cells that a spreadsheet would run as formulas are defused', a
   assert.ok(r.body.includes(`"'=HYPERLINK(""http://evil.example""), Eve"`), 'the formula cell is not quoted and escaped');
 });
 
-test('CSV export applies the search and sort', async () => {
-  const r = await co.client.get('/employees/current/export?sort=expiry&q=Searchley');
+test('CSV export applies the search (sealed, s=) and sort', async () => {
+  const list = await searchCurrent(co.client, 'Searchley', { sort: 'expiry' });
+  const href = hrefById(list.body, 'export-csv');
+  assert.match(href, /^\/employees\/current\/export\?/);
+  assert.match(href, /[?&]s=[A-Za-z0-9_-]{40,}(&|$)/);
+  assert.match(href, /sort=expiry/);
+  assert.doesNotMatch(href, /Searchley|q=/i, 'the search in the export link');
+  const r = await co.client.get(href);
   const rows = parseCsv(r.body).slice(1).map((x) => x[0]);
   assert.deepEqual(rows, ['Searchley, Bob', 'Searchley, Anna']);
-  const list = await co.client.get('/employees/current?q=Searchley&sort=expiry');
-  const href = hrefById(list.body, 'export-csv');
-  assert.match(href, /q=Searchley/);
-  assert.match(href, /sort=expiry/);
+  // A plain ?q= is no longer read: the whole list.
+  const plain = parseCsv((await co.client.get('/employees/current/export?sort=expiry&q=Searchley')).body);
+  assert.equal(plain.length - 1, listedIds((await co.client.get('/employees/current')).body).length);
 });
 
 test('the lists need Can View Employees; another company never sees these employees', async () => {

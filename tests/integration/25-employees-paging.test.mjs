@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sql, q, freshCompany, createOperatives, freshNi, cardCheckDigit, walkCurrent, listedIds, hrefById,
-  tableRows,
+  tableRows, searchCurrent,
 } from '../lib/portal.mjs';
 
 const N = 130;
@@ -88,7 +88,12 @@ test('a search with more than a page of results pages too, keeping the search', 
   const walk = await walkCurrent(co.client, { q: 'bravo', sort: 'name' });
   assert.equal(walk.pages, 2);
   assertWalk(walk, expected('sort_name, operative_id', "AND sort_name = 'Bravo, Tie'"), 'search "bravo" by name');
-  assert.match(hrefById(walk.bodies[0], 'next-page'), /[?&]q=bravo(&|$)/);
+  // The next page carries the same sealed search on, and never the search itself.
+  const sealed = new URL(walk.first, 'http://x').searchParams.get('s');
+  assert.match(sealed || '', /^[A-Za-z0-9_-]{40,}$/);
+  const next = new URL(hrefById(walk.bodies[0], 'next-page'), 'http://x').searchParams;
+  assert.equal(next.get('s'), sealed);
+  assert.deepEqual([...next.keys()].sort(), ['after', 's', 'sort'], 'the search itself (q) in the link');
   const byExpiry = await walkCurrent(co.client, { q: 'Bravo, T', sort: 'expiry' });
   assert.equal(byExpiry.pages, 2);
   assertWalk(byExpiry, expected('card_expires_on IS NOT NULL, card_expires_on, operative_id', "AND sort_name = 'Bravo, Tie'"),
@@ -96,7 +101,7 @@ test('a search with more than a page of results pages too, keeping the search', 
 });
 
 test('exactly 50 results: one page and no next-page link', async () => {
-  const r = await co.client.get('/employees/current?q=Alpha');
+  const r = await searchCurrent(co.client, 'Alpha');
   assert.equal(listedIds(r.body).length, 50);
   assert.equal(hrefById(r.body, 'next-page'), null, 'a next-page link to an empty page');
 });

@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sql, sqlValue, q, pageText, textById, signedIn, DEMO, EASTERN, VIEWER, OTHER, createOperative, employ,
-  listedIds, walkCurrent, isoDate, dateFromToday, tableRows,
+  listedIds, walkCurrent, isoDate, dateFromToday, tableRows, searchCurrent, hrefById,
 } from '../lib/portal.mjs';
 
 let company;
@@ -103,7 +103,9 @@ test('demo ends an employment: 303, ended_on and ended_by set, audited, gone fro
     `left on ${today}`);
   const { ids: listed } = await walkCurrent(c);
   assert.ok(!listed.includes(String(p.id)), 'still in Current Employees');
-  const csv = await c.get(`/employees/current/export?q=${p.ni}`);
+  const found = await searchCurrent(c, p.ni);
+  const csv = await c.get(hrefById(found.body, 'export-csv'));
+  assert.match(hrefById(found.body, 'export-csv'), /[?&]s=/);
   assert.equal(csv.body.trim().split('\n').length, 1, 'still in the export');
   const after = await c.get(`/employees/${p.id}`);
   assert.equal(after.status, 200, 'a former employee\'s page is gone');
@@ -174,7 +176,7 @@ test('a user of another company gets 404 for every employee URL of the demo comp
   assert.equal(sqlValue(`SELECT ended_on FROM employments WHERE operative_id = ${former.id}`), '2024-05-05');
   const { ids: listed } = await walkCurrent(c);
   assert.ok(!listed.includes(String(current.id)), "another company's employee in the list");
-  const other = await c.get(`/employees/current?q=${current.ni}`);
+  const other = await searchCurrent(c, current.ni);
   assert.deepEqual(listedIds(other.body), []);
 });
 

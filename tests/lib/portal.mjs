@@ -577,12 +577,31 @@ export function parseCsv(text) {
   return rows;
 }
 
-// Walks Current Employees page by page (following id="next-page"); returns
-// {ids, pages, bodies}. Throws after maxPages pages.
+// The search box of Current Employees: POSTs q and sort (with the page's CSRF token) and
+// returns the 303's Location, /employees/current?s=SEALED&sort=... (no s for an empty q).
+// Throws on any other answer.
+export async function searchPath(client, q, { sort = 'name' } = {}) {
+  const csrf = client.csrfToken || (client.csrfToken = await client.csrf('/employees/current'));
+  const r = await client.post('/employees/current', { _csrf: csrf, q, sort });
+  if (r.status !== 303 || !r.location) {
+    throw new Error(`POST /employees/current q=${q}: status ${r.status}; alerts: ${alerts(r.body).join(' | ')}`);
+  }
+  return r.location;
+}
+
+// Current Employees searched for q (the page the search box leads to).
+export async function searchCurrent(client, q, opts) {
+  return client.get(await searchPath(client, q, opts));
+}
+
+// Walks Current Employees page by page (following id="next-page"), searched for q
+// through the search box when q is given; returns {ids, pages, bodies, first} (first:
+// the first page's path). Throws after maxPages pages.
 export async function walkCurrent(client, { q = '', sort = 'name' } = {}, maxPages = 100) {
   const ids = [];
   const bodies = [];
-  let path = `/employees/current?q=${encodeURIComponent(q)}&sort=${encodeURIComponent(sort)}`;
+  let path = q ? await searchPath(client, q, { sort }) : `/employees/current?sort=${encodeURIComponent(sort)}`;
+  const first = path;
   while (path) {
     const r = await client.get(path);
     if (r.status !== 200) throw new Error(`GET ${path}: status ${r.status}`);
@@ -591,7 +610,7 @@ export async function walkCurrent(client, { q = '', sort = 'name' } = {}, maxPag
     path = hrefById(r.body, 'next-page');
     if (bodies.length > maxPages) throw new Error(`more than ${maxPages} pages`);
   }
-  return { ids, pages: bodies.length, bodies };
+  return { ids, pages: bodies.length, bodies, first };
 }
 
 // ------------------------------------------------------------------------------------------
