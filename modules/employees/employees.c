@@ -7,9 +7,7 @@
 #include "employees.h"
 
 static const char *const sql_offices =
-    "SELECT f.id, f.name FROM offices f"
-    " WHERE f.company_id = ? AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?)"
-    " ORDER BY f.name";
+    "SELECT f.id, f.name" OFFICES_IN_SCOPE " ORDER BY f.name";
 static const char *const sql_office_allowed =
     "SELECT 1 FROM offices f"
     " WHERE f.id = ? AND f.company_id = ? AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?)";

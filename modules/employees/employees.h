@@ -17,6 +17,10 @@
 #define SCOPE \
 	" e.company_id = ? AND (? = 0 OR f.group_id = ?) AND (? = 0 OR e.office_id = ?)"
 
+/* The offices `f` within the user's level: bind company, group, group, office, office. */
+#define OFFICES_IN_SCOPE \
+	" FROM offices f WHERE f.company_id = ? AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?)"
+
 /* lookup.c: Add New Employee. */
 int	employees_add_form(struct req *);
 int	employees_lookup(struct req *);

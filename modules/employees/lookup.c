@@ -61,8 +61,7 @@ static const char *const sql_found =
     " UNION ALL"
     " SELECT 2, ROW_NUMBER() OVER (ORDER BY f.name, f.id), f.name, NULL, NULL, NULL,"
     "  NULL, NULL, NULL, f.id"
-    "  FROM offices f"
-    "  WHERE f.company_id = ? AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?)"
+    OFFICES_IN_SCOPE
     ") l ORDER BY l.list, l.seq";
 /* When they last left this company, if they did: a new start must come after. */
 static const char *const sql_last_left =
