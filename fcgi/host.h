@@ -33,6 +33,7 @@ struct req_private {
 	const char	*flash_out;	/* set by req_flash */
 	const char	*error_message;	/* a handler's reason shown on an error page */
 	int		 toolbar;	/* render_common: show the toolbar (nav_shared) */
+	const char	*session_sql;	/* the route's session_read composed in, or NULL */
 };
 
 /* ---- req.c ---- */
@@ -44,7 +45,8 @@ void		 router_clear(void);
 /* The route for path and method; on no route, *allow says which methods
  * the path has (M_GET | M_POST bits), 0 meaning no such path. */
 const struct route *router_match(const char *path, enum method,
-		unsigned long long ids[4], size_t *nids, unsigned *allow);
+		unsigned long long ids[4], size_t *nids, unsigned *allow,
+		const char **session_sql);
 /* Runs every check and the handler; returns the status to answer with. */
 int		 router_dispatch(struct req *);
 /* Calls each module's per-worker init (0 on success) or fini. */
@@ -55,6 +57,10 @@ void		 router_fini_modules(void);
 /* 0 with r->sess set, 0 with r->sess NULL when nobody is signed in, or an
  * HTTP status when the database failed. */
 int		 session_load(struct req *);
+/* The session's statement with a route's session_read in it (malloc'd; the
+ * router keeps it while the route is loaded: statements are cached by address). */
+char		*session_compose(const struct session_read *);
+#define SESSION_READ_FIRST_COL	14	/* a session_read's first column in the row */
 /* stage: STAGE_FULL, or STAGE_CODE while the second-step code is awaited. */
 int		 session_create(struct req *, unsigned long long user_id,
 		unsigned long long company_id, int stage);

@@ -187,6 +187,14 @@ req_can(const struct req *r, int perm)
 }
 
 const char *
+req_session_read(const struct req *r, unsigned i)
+{
+	if (r->sess == NULL || r->priv->session_sql == NULL)
+		return NULL;
+	return db_str(r->sess->row, SESSION_READ_FIRST_COL + i);
+}
+
+const char *
 req_money(struct req *r, long long pence)
 {
 	char digits[32], out[48];

@@ -20,6 +20,7 @@ struct compiled {
 	const struct portal_module *mod;
 	const struct route *rt;
 	char		 pattern[256];	/* "/prefix/path" */
+	char		*session_sql;	/* the session's statement with the route's session_read */
 };
 
 static const struct portal_module *modules[MAX_MODULES];
@@ -30,8 +31,35 @@ static size_t nroutes;
 void
 router_clear(void)
 {
+	size_t i;
+
+	for (i = 0; i < nroutes; i++) {
+		free(routes[i].session_sql);
+		routes[i].session_sql = NULL;
+	}
 	nmodules = 0;
 	nroutes = 0;
+}
+
+/* Composes each session_read into its route's session statement. */
+static int
+add_session_reads(const struct portal_module *m, size_t first, char *err, size_t errlen)
+{
+	const struct session_read *sr;
+	size_t i;
+
+	for (sr = m->session_reads; sr && sr->route; sr++) {
+		for (i = first; i < nroutes && routes[i].rt != sr->route; i++)
+			;
+		if (i == nroutes || routes[i].session_sql != NULL || sr->columns == NULL ||
+		    sr->joins == NULL) {
+			snprintf(err, errlen, "module %s: a session_read for a route not its own, "
+			    "given twice or incomplete", m->name);
+			return -1;
+		}
+		routes[i].session_sql = session_compose(sr);
+	}
+	return 0;
 }
 
 static void
@@ -49,7 +77,7 @@ int
 router_add(const struct portal_module *m, char *err, size_t errlen)
 {
 	const struct route *rt;
-	size_t i;
+	size_t i, first = nroutes;
 
 	if (m->name == NULL || m->prefix == NULL || m->routes == NULL) {
 		snprintf(err, errlen, "module %s: incomplete descriptor",
@@ -85,7 +113,13 @@ router_add(const struct portal_module *m, char *err, size_t errlen)
 				    m->name, routes[i].mod->name);
 				return -1;
 			}
+		c->session_sql = NULL;
 		nroutes++;
+	}
+	if (add_session_reads(m, first, err, errlen) != 0) {
+		while (nroutes > first)
+			free(routes[--nroutes].session_sql);
+		return -1;
 	}
 	modules[nmodules++] = m;
 	return 0;
@@ -151,16 +185,19 @@ match(const char *pat, const char *path, unsigned long long ids[4], size_t *nids
 
 const struct route *
 router_match(const char *path, enum method method, unsigned long long ids[4],
-    size_t *nids, unsigned *allow)
+    size_t *nids, unsigned *allow, const char **session_sql)
 {
 	size_t i;
 
 	*allow = 0;
+	*session_sql = NULL;
 	for (i = 0; i < nroutes; i++) {
 		if (!match(routes[i].pattern, path, ids, nids))
 			continue;
-		if (routes[i].rt->method == method)
+		if (routes[i].rt->method == method) {
+			*session_sql = routes[i].session_sql;
 			return routes[i].rt;
+		}
 		*allow |= routes[i].rt->method;
 	}
 	return NULL;

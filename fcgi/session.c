@@ -11,24 +11,31 @@
 #include "host.h"
 #include "log.h"
 
-static const char *const sql_load =
-    "SELECT s.user_id, s.company_id, s.csrf, m.level,"
-    " IFNULL(m.group_id, 0), IFNULL(m.office_id, 0), m.permissions,"
-    " CONCAT_WS(' ', NULLIF(u.first_name, ''), NULLIF(u.last_name, '')), u.email, c.name,"
-    " IFNULL(g.name, ''), IFNULL(o.name, ''),"
-    " s.last_seen_at < NOW(6) - INTERVAL 60 SECOND,"
-    /* 'code' until the second step; enrol while the company requires it and it is missing. */
+/* The session's statement in three parts, so a route's session_read can add
+ * its columns and joins (router_add composes them once, session_compose).
+ * SESSION_READ_FIRST_COL (host.h) is the number of columns here. */
+#define SQL_LOAD_COLUMNS \
+    "SELECT s.user_id, s.company_id, s.csrf, m.level," \
+    " IFNULL(m.group_id, 0), IFNULL(m.office_id, 0), m.permissions," \
+    " CONCAT_WS(' ', NULLIF(u.first_name, ''), NULLIF(u.last_name, '')), u.email, c.name," \
+    " IFNULL(g.name, ''), IFNULL(o.name, '')," \
+    " s.last_seen_at < NOW(6) - INTERVAL 60 SECOND," \
+    /* 'code' until the second step; enrol while the company requires it and it is missing. */ \
     " IF(s.stage = 'code', 1, IF(c.require_2fa AND u.totp_secret IS NULL, 2, 0))"
-    " FROM sessions s"
-    " JOIN users u ON u.id = s.user_id"
-    " JOIN memberships m ON m.user_id = s.user_id AND m.company_id = s.company_id"
-    " JOIN companies c ON c.id = s.company_id"
-    " LEFT JOIN company_groups g ON g.id = m.group_id"
+#define SQL_LOAD_JOINS \
+    " FROM sessions s" \
+    " JOIN users u ON u.id = s.user_id" \
+    " JOIN memberships m ON m.user_id = s.user_id AND m.company_id = s.company_id" \
+    " JOIN companies c ON c.id = s.company_id" \
+    " LEFT JOIN company_groups g ON g.id = m.group_id" \
     " LEFT JOIN offices o ON o.id = m.office_id"
-    " WHERE s.id_hash = ?"
-    " AND s.last_seen_at > NOW(6) - INTERVAL ? MINUTE"
-    " AND s.created_at > NOW(6) - INTERVAL ? HOUR"
-    " AND u.status = 'active' AND m.status = 'active' AND c.status = 'active'";
+#define SQL_LOAD_WHERE \
+    " WHERE s.id_hash = ?" \
+    " AND s.last_seen_at > NOW(6) - INTERVAL ? MINUTE" \
+    " AND s.created_at > NOW(6) - INTERVAL ? HOUR" \
+    " AND u.status = 'active' AND m.status = 'active' AND c.status = 'active'"
+
+static const char *const sql_load = SQL_LOAD_COLUMNS SQL_LOAD_JOINS SQL_LOAD_WHERE;
 
 /* Touched at most once a minute: one write per request would cost more. */
 static const char *const sql_touch =
@@ -85,10 +92,26 @@ level_label(struct req *r, const char *level, const char *group, const char *off
 	return "Company";
 }
 
+char *
+session_compose(const struct session_read *sr)
+{
+	static const char cols[] = SQL_LOAD_COLUMNS, joins[] = SQL_LOAD_JOINS,
+	    where[] = SQL_LOAD_WHERE;
+	size_t len = strlen(cols) + strlen(sr->columns) + strlen(joins) +
+	    strlen(sr->joins) + strlen(where) + 1;
+	char *sql = malloc(len);
+
+	if (sql == NULL)
+		abort();
+	snprintf(sql, len, "%s%s%s%s%s", cols, sr->columns, joins, sr->joins, where);
+	return sql;
+}
+
 int
 session_load(struct req *r)
 {
 	const struct param *c = params_get(&r->priv->cookies, sid_cookie(r));
+	const char *sql = r->priv->session_sql ? r->priv->session_sql : sql_load;
 	unsigned char raw[32], hash[32];
 	struct dbres *res;
 	struct session *s;
@@ -98,7 +121,7 @@ session_load(struct req *r)
 	if (c == NULL || unhex32(c->value, c->len, raw) < 0)
 		return 0;
 	crypto_hash_sha256(hash, raw, sizeof(raw));
-	rc = db_query(r->db, &res, sql_load, "bii", hash, sizeof(hash),
+	rc = db_query(r->db, &res, sql, "bii", hash, sizeof(hash),
 	    (long long)r->priv->cfg->idle_minutes,
 	    (long long)r->priv->cfg->absolute_hours);
 	if (rc != 0)
@@ -123,6 +146,7 @@ session_load(struct req *r)
 	s->user_email = req_strdup(r, db_str(res, 8));
 	s->company_name = req_strdup(r, db_str(res, 9));
 	s->level_label = level_label(r, db_str(res, 3), db_str(res, 10), db_str(res, 11));
+	s->row = res;
 	if (db_int(res, 12)) {
 		rc = db_exec(r->db, sql_touch, "b", hash, sizeof(hash));
 		if (rc != 0)

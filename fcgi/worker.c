@@ -159,7 +159,8 @@ process(struct req *r, const char **method_name)
 		((char *)path)[len - 1] = '\0';
 	}
 	r->path = path;
-	r->route = router_match(path, r->method, r->ids, &r->nids, &allow);
+	r->route = router_match(path, r->method, r->ids, &r->nids, &allow,
+	    &r->priv->session_sql);
 	if (r->route == NULL) {
 		const char *tab, *title;
 

@@ -13,7 +13,6 @@
 	" AND (? = 0 OR o.group_id = ?) AND (? = 0 OR a.office_id = ?)"
 
 enum stmt {
-	STMT_STORED,
 	STMT_COUNT,
 	STMT_STORE,
 	STMT_FUNDS,
@@ -21,19 +20,30 @@ enum stmt {
 	STMT__MAX
 };
 
-/* The counts, in the order every statement below gives them. */
+/* The counts, in the order the stored counts and STMT_COUNT give them. */
 enum { C_EMPLOYEES, C_EXPIRING, C_APPS_ATTENTION, C_APPS_PRODUCED, C_APPS_COMPLETED,
-	C_ORDERS_ATTENTION, C_FUNDS, C_GENERATION };
+	C_ORDERS_ATTENTION, C_FUNDS, C__COUNTS, C_GENERATION = C__COUNTS };
+/* After the counts, the stored row's window (the configured one may have changed). */
+#define STORED_EXPIRING_DAYS	C__COUNTS
+
+/*
+ * The counts stored for the user's scope, still true (same generation, same
+ * day), read in the session's own statement (session_reads, at the end): the
+ * page is then one round trip. The scope is the membership's, as session.c
+ * gives it to scope_group and scope_office.
+ */
+#define STORED_COLUMNS \
+	", d.employees, d.expiring, d.apps_attention, d.apps_produced, d.apps_completed," \
+	" d.orders_attention, d.funds_pence, d.expiring_days"
+#define STORED_JOINS \
+	" LEFT JOIN (dashboard_counts d JOIN dashboard_generations dg" \
+	"  ON dg.company_id = d.company_id AND dg.generation = d.generation)" \
+	" ON d.company_id = s.company_id" \
+	" AND d.group_id = IF(m.level = 'group', IFNULL(m.group_id, 0), 0)" \
+	" AND d.office_id = IF(m.level = 'office', IFNULL(m.office_id, 0), 0)" \
+	" AND d.computed_on = CURDATE()"
 
 static const char *const stmts[STMT__MAX] = {
-	/* Counts stored for this scope, still true: same generation, same day. */
-	[STMT_STORED] =
-	"SELECT d.employees, d.expiring, d.apps_attention, d.apps_produced, d.apps_completed,"
-	" d.orders_attention, d.funds_pence"
-	" FROM dashboard_counts d JOIN dashboard_generations g"
-	"  ON g.company_id = d.company_id AND g.generation = d.generation"
-	" WHERE d.company_id = ? AND d.group_id = ? AND d.office_id = ?"
-	" AND d.computed_on = CURDATE() AND d.expiring_days = ?",
 	/* Counting, with the generation read in the same statement (see 0006). */
 	[STMT_COUNT] =
 	"SELECT"
@@ -106,32 +116,37 @@ count(struct req *r, long long days, struct dbres **res)
 static int
 dashboard(struct req *r)
 {
-	const struct session *s = r->sess;
 	long long days = portal_param_long("employees", "expiring-days", 90);
+	const char *v[C__COUNTS], *stored_days = req_session_read(r, STORED_EXPIRING_DAYS);
 	struct dbres *res;
+	unsigned i;
 	int rc;
 
-	rc = db_query(r->db, &res, stmts[STMT_STORED], "uuui", s->company_id,
-	    s->scope_group, s->scope_office, days);
-	if (rc != 0)
-		return rc;
-	if (!db_next(res) && (rc = count(r, days, &res)) != 0)
-		return rc;
+	if (stored_days != NULL && strtoll(stored_days, NULL, 10) == days) {
+		for (i = 0; i < C__COUNTS; i++)
+			v[i] = req_session_read(r, i);
+	} else {
+		if ((rc = count(r, days, &res)) != 0)
+			return rc;
+		for (i = 0; i < C__COUNTS; i++)
+			v[i] = db_str(res, i);
+	}
 	req_set(r, "Page.title", "Dashboard");
 	req_set(r, "Page.tab", "dashboard");
 	/* Each count only for those who may open its section. */
 	if (req_can(r, PERM_VIEW_EMPLOYEES)) {
-		req_set(r, "Dashboard.employees", db_str(res, C_EMPLOYEES));
-		req_set(r, "Dashboard.expiring", db_str(res, C_EXPIRING));
+		req_set(r, "Dashboard.employees", v[C_EMPLOYEES]);
+		req_set(r, "Dashboard.expiring", v[C_EXPIRING]);
 	}
 	if (req_can(r, PERM_VIEW_APPLICATIONS)) {
-		req_set(r, "Dashboard.apps_attention", db_str(res, C_APPS_ATTENTION));
-		req_set(r, "Dashboard.apps_produced", db_str(res, C_APPS_PRODUCED));
-		req_set(r, "Dashboard.apps_completed", db_str(res, C_APPS_COMPLETED));
+		req_set(r, "Dashboard.apps_attention", v[C_APPS_ATTENTION]);
+		req_set(r, "Dashboard.apps_produced", v[C_APPS_PRODUCED]);
+		req_set(r, "Dashboard.apps_completed", v[C_APPS_COMPLETED]);
 	}
 	if (req_can(r, PERM_VIEW_PURCHASES)) {
-		req_set(r, "Dashboard.orders_attention", db_str(res, C_ORDERS_ATTENTION));
-		req_set(r, "Dashboard.funds", req_money(r, db_int(res, C_FUNDS)));
+		req_set(r, "Dashboard.orders_attention", v[C_ORDERS_ATTENTION]);
+		req_set(r, "Dashboard.funds",
+		    req_money(r, v[C_FUNDS] ? strtoll(v[C_FUNDS], NULL, 10) : 0));
 	}
 	/* Quick links only to what the user may do. */
 	if (req_can(r, PERM_ADD_EMPLOYEES))
@@ -173,10 +188,16 @@ static const struct route dashboard_routes[] = {
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
 
+static const struct session_read session_reads[] = {
+	{ &dashboard_routes[0], STORED_COLUMNS, STORED_JOINS },
+	{ NULL, NULL, NULL }
+};
+
 const struct portal_module portal_module = {
 	.name = "dashboard",		/* as named in the configuration */
 	.prefix = "dashboard",		/* /dashboard/... */
 	.routes = dashboard_routes,
 	.init = NULL,			/* nothing per worker */
 	.fini = NULL,
+	.session_reads = session_reads,
 };

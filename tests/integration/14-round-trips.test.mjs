@@ -52,3 +52,17 @@ async function assertTrips(c, pages) {
     assert.ok(trips[0] >= 1 && trips[0] <= 3, `${p}: ${trips[0]} round trips`);
   }
 }
+
+// The dashboard's stored counts come in the session's own statement (session_read):
+// once they are stored, a view is that one statement.
+test('the dashboard, its counts stored, is one round trip', async () => {
+  const c = await signedIn(DEMO);
+  await c.get('/dashboard');	// stores the counts if an earlier test changed them
+  const offset = statSync(logFile).size;
+  const r = await c.get('/dashboard');
+  assert.equal(r.status, 200);
+  assert.match(r.body, /Dashboard/);
+  await sleep(200);
+  const trips = tripsSince(offset, '/dashboard');
+  assert.deepEqual(trips, [1], `the dashboard's round trips: ${trips}`);
+});

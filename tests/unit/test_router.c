@@ -26,13 +26,31 @@ static const struct route a_routes[] = {
 	{ M_POST, "pub", ROUTE_PUBLIC, fields, handler, "a.cs", NULL, 0 },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
-static const struct portal_module mod_a = { "alpha", "alpha", a_routes, NULL, NULL };
+static const struct session_read a_reads[] = {
+	{ &a_routes[1], ", x.answer", " LEFT JOIN answers x ON x.company_id = s.company_id" },
+	{ NULL, NULL, NULL }
+};
+static const struct portal_module mod_a = { .name = "alpha", .prefix = "alpha",
+	.routes = a_routes, .session_reads = a_reads };
 
 static const struct route clash_routes[] = {
 	{ M_GET, "alpha/view/{id}", ROUTE_SIGNED_IN, NULL, handler, "b.cs", NULL, 0 },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
-static const struct portal_module mod_clash = { "clash", "", clash_routes, NULL, NULL };
+static const struct portal_module mod_clash = { .name = "clash", .prefix = "",
+	.routes = clash_routes };
+
+/* A session_read naming another module's route: refused at load. */
+static const struct route b_routes[] = {
+	{ M_GET, "beta", ROUTE_SIGNED_IN, NULL, handler, "b.cs", NULL, 0 },
+	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
+};
+static const struct session_read b_reads[] = {
+	{ &a_routes[0], ", 1", "" },
+	{ NULL, NULL, NULL }
+};
+static const struct portal_module mod_b = { .name = "beta", .prefix = "b",
+	.routes = b_routes, .session_reads = b_reads };
 
 static const struct config cfg = { .body_max = 1000, .idle_minutes = 30, .absolute_hours = 12 };
 
@@ -48,7 +66,7 @@ setup(struct req *r, struct req_private *p, enum method m, const char *path)
 	r->method = m;
 	r->path = path;
 	hdf_init(&r->hdf);
-	r->route = router_match(path, m, r->ids, &r->nids, &allow);
+	r->route = router_match(path, m, r->ids, &r->nids, &allow, &r->priv->session_sql);
 }
 
 int
@@ -61,24 +79,43 @@ main(void)
 	unsigned allow;
 	size_t nids;
 	const struct fieldval *fv;
+	const char *ssql;
 
 	ok(router_add(&mod_a, err, sizeof(err)) == 0, "module added");
 	ok(router_add(&mod_a, err, sizeof(err)) < 0 && strstr(err, "twice"),
 	    "the same module twice refused: %s", err);
 	ok(router_add(&mod_clash, err, sizeof(err)) < 0 && strstr(err, "clashes"),
 	    "clashing route refused: %s", err);
+	ok(router_add(&mod_b, err, sizeof(err)) < 0 && strstr(err, "session_read"),
+	    "a session_read for another module's route refused: %s", err);
+	ok(router_match("/b/beta", M_GET, ids, &nids, &allow, &ssql) == NULL,
+	    "the refused module's routes are not served");
 
-	ok(router_match("/alpha", M_GET, ids, &nids, &allow) == &a_routes[0], "prefix route");
-	ok(router_match("/alpha/view/42", M_GET, ids, &nids, &allow) == &a_routes[1] &&
+	/* A route's session_read is composed into the session's statement, once. */
+	ok(router_match("/alpha/view/42", M_GET, ids, &nids, &allow, &ssql) == &a_routes[1] &&
+	    ssql != NULL && strstr(ssql, "m.permissions") && strstr(ssql, ", x.answer FROM sessions s") &&
+	    strstr(ssql, "LEFT JOIN answers x ON x.company_id = s.company_id WHERE s.id_hash = ?"),
+	    "session_read composed into the session statement");
+	{
+		const char *again;
+
+		router_match("/alpha/view/7", M_GET, ids, &nids, &allow, &again);
+		ok(again == ssql, "the same text each time (statements are cached by address)");
+	}
+	ok(router_match("/alpha", M_GET, ids, &nids, &allow, &ssql) == &a_routes[0] && ssql == NULL,
+	    "a route without session_read: the plain session statement");
+
+	ok(router_match("/alpha", M_GET, ids, &nids, &allow, &ssql) == &a_routes[0], "prefix route");
+	ok(router_match("/alpha/view/42", M_GET, ids, &nids, &allow, &ssql) == &a_routes[1] &&
 	    nids == 1 && ids[0] == 42, "{id} captured");
-	ok(router_match("/alpha/view/42", M_POST, ids, &nids, &allow) == &a_routes[2], "POST route");
-	ok(router_match("/alpha/view/042", M_GET, ids, &nids, &allow) == NULL, "leading zero refused");
-	ok(router_match("/alpha/view/4x", M_GET, ids, &nids, &allow) == NULL, "non-number refused");
-	ok(router_match("/alpha/view/1234567890123456", M_GET, ids, &nids, &allow) == NULL,
+	ok(router_match("/alpha/view/42", M_POST, ids, &nids, &allow, &ssql) == &a_routes[2], "POST route");
+	ok(router_match("/alpha/view/042", M_GET, ids, &nids, &allow, &ssql) == NULL, "leading zero refused");
+	ok(router_match("/alpha/view/4x", M_GET, ids, &nids, &allow, &ssql) == NULL, "non-number refused");
+	ok(router_match("/alpha/view/1234567890123456", M_GET, ids, &nids, &allow, &ssql) == NULL,
 	    "over-long number refused");
-	ok(router_match("/alpha/nothing", M_GET, ids, &nids, &allow) == NULL && allow == 0,
+	ok(router_match("/alpha/nothing", M_GET, ids, &nids, &allow, &ssql) == NULL && allow == 0,
 	    "unknown path: no route, nothing allowed");
-	ok(router_match("/alpha", M_POST, ids, &nids, &allow) == NULL && allow == M_GET,
+	ok(router_match("/alpha", M_POST, ids, &nids, &allow, &ssql) == NULL && allow == M_GET,
 	    "wrong method: Allow lists GET");
 
 	/* Public GET with fields: validated before the handler. */
@@ -138,5 +175,6 @@ main(void)
 		ok(nav_section_title("/contracts/7", &tab) == NULL &&
 		    nav_section_title("/contracts", &tab) == NULL, "only the sections' own paths");
 	}
+	router_clear();
 	return done_testing();
 }
