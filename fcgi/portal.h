@@ -199,6 +199,12 @@ const char	*req_pre_token(struct req *);
 
 /* Whether the signed-in user holds a permission. */
 int		 req_can(const struct req *, int perm);
+/* A keyset page: LIST.0, LIST.1, ... fetched with one row more than a page
+ * (size + 1, so the query tells whether there is a next page). Drops that row,
+ * sets *shown to the rows kept and returns the "id" column of the page's last
+ * row when there is a next page (the cursor of its link), else 0. */
+unsigned long long req_page_trim(struct req *, const char *list, size_t fetched,
+			size_t size, size_t *shown);
 /* Column i of the route's session_read columns, read with the session; NULL
  * for SQL NULL (a LEFT JOIN that found nothing) or when there is none. */
 const char	*req_session_read(const struct req *, unsigned i);

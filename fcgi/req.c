@@ -186,6 +186,19 @@ req_can(const struct req *r, int perm)
 	return r->sess != NULL && (r->sess->perms & PERM_BIT(perm)) != 0;
 }
 
+unsigned long long
+req_page_trim(struct req *r, const char *list, size_t fetched, size_t size, size_t *shown)
+{
+	const char *last;
+
+	*shown = fetched > size ? size : fetched;
+	if (fetched <= size || size == 0)
+		return 0;
+	last = hdf_get_value(r->hdf, req_printf(r, "%s.%zu.id", list, size - 1), "0");
+	hdf_remove_tree(r->hdf, req_printf(r, "%s.%zu", list, size));
+	return strtoull(last, NULL, 10);
+}
+
 const char *
 req_session_read(const struct req *r, unsigned i)
 {

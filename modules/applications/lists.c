@@ -160,17 +160,12 @@ pager(struct req *r, const char *name, size_t fetched, const char *total,
     unsigned long long cursor, const char *first, const char *next_fmt)
 {
 	const char *p = req_printf(r, "Page.%s", name);
+	size_t shown;
+	unsigned long long last = req_page_trim(r, name, fetched, PAGE_SIZE, &shown);
 
-	if (fetched > PAGE_SIZE) {
-		const char *last = hdf_get_value(r->hdf,
-		    req_printf(r, "%s.%d.id", name, PAGE_SIZE - 1), "0");
-
-		hdf_remove_tree(r->hdf, req_printf(r, "%s.%d", name, PAGE_SIZE));
-		req_set(r, req_printf(r, "%s.next", p),
-		    req_printf(r, next_fmt, strtoull(last, NULL, 10)));
-	}
-	req_setf(r, req_printf(r, "%s.shown", p), "%zu",
-	    fetched > PAGE_SIZE ? (size_t)PAGE_SIZE : fetched);
+	if (last)
+		req_set(r, req_printf(r, "%s.next", p), req_printf(r, next_fmt, last));
+	req_setf(r, req_printf(r, "%s.shown", p), "%zu", shown);
 	req_set(r, req_printf(r, "%s.total", p),
 	    hdf_get_value(r->hdf, req_printf(r, "Totals.%s", total), "0"));
 	if (cursor)

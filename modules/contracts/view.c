@@ -199,7 +199,8 @@ contract_page(struct req *r, const struct contract *c)
 	unsigned long long from = after && after->present && !after->err ?
 	    (unsigned long long)after->num : 0;
 	int mine_removable;
-	size_t n, fetched;
+	size_t n, fetched, shown;
+	unsigned long long last;
 	int rc;
 
 	/* Someone who may add workers but not view contracts sees the message only. */
@@ -212,13 +213,9 @@ contract_page(struct req *r, const struct contract *c)
 		return rc;
 	can_hdf(r, c);
 	mine_removable = hdf_get_int_value(r->hdf, "Can.workers", 0);
-	if (fetched > PAGE_SIZE) {
-		hdf_remove_tree(r->hdf, req_printf(r, "Workers.%d", PAGE_SIZE));
-		req_set(r, "List.next", hdf_get_value(r->hdf,
-		    req_printf(r, "Workers.%d.id", PAGE_SIZE - 1), "0"));
-		fetched = PAGE_SIZE;
-	}
-	for (n = 0; n < fetched; n++) {
+	if ((last = req_page_trim(r, "Workers", fetched, PAGE_SIZE, &shown)) != 0)
+		req_setf(r, "List.next", "%llu", last);
+	for (n = 0; n < shown; n++) {
 		const char *p = req_printf(r, "Workers.%zu", n);
 
 		req_set(r, req_printf(r, "%s.verdict_label", p), contract_label(verdicts,
@@ -227,7 +224,7 @@ contract_page(struct req *r, const struct contract *c)
 		    req_printf(r, "%s.company_id", p), "0"), NULL, 10) == r->sess->company_id)
 			req_set(r, req_printf(r, "%s.can_remove", p), "1");
 	}
-	req_setf(r, "List.count", "%zu", fetched);
+	req_setf(r, "List.count", "%zu", shown);
 	return HTTP_OK;
 }
 

@@ -58,8 +58,7 @@ static const char *const sql_audit_all =
     "   WHERE e.operative_id = l.operative_id AND e.company_id = l.company_id"
     "   AND e.ended_on IS NULL)";
 static const char *const sql_offices =
-    "SELECT f.id, f.name FROM offices f"
-    " WHERE f.company_id = ? AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?)";
+    "SELECT f.id, f.name" OFFICES_IN_SCOPE;
 
 const struct field bulk_confirm_fields[] = {
 	{ "token", NULL, F_REQUIRED },
