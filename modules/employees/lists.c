@@ -21,6 +21,9 @@
 /* What a search is sealed for (req_seal), and what a list says when it no longer opens. */
 #define SEARCH_CONTEXT	"employee-search-v1"
 #define SEARCH_EXPIRED	"Your search has expired: please search again."
+/* The next page's cursor holds the last row's name or expiry: sealed too, so
+ * no name reaches a URL (nor nginx's log); one that does not open is the first page. */
+#define CURSOR_CONTEXT	"employee-list-cursor-v1"
 
 /*
  * A page is chosen from employments alone (the inner SELECT, in index order,
@@ -130,7 +133,7 @@ enum { F_S, F_SORT, F_AFTER };
 const struct field list_fields[] = {
 	[F_S] = { "s", v_sealed, 0 },
 	[F_SORT] = { "sort", v_sort, 0 },
-	[F_AFTER] = { "after", v_text, 0 },
+	[F_AFTER] = { "after", v_sealed, 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -177,7 +180,8 @@ classify(struct req *r, const char *q, struct search *s)
 	s->name = buf;
 }
 
-/* A cursor is "<sort value>|<operative id>"; an empty sort value is NULL. */
+/* A cursor is "<sort value>|<operative id>" sealed (CURSOR_CONTEXT); an empty
+ * sort value is NULL. */
 struct cursor {
 	int set;
 	const char *key;		/* NULL for an employee without a card */
@@ -187,20 +191,31 @@ struct cursor {
 static void
 parse_cursor(struct req *r, const struct fieldval *f, struct cursor *c)
 {
-	const char *bar;
+	const char *val, *bar;
 	char *end;
 
 	memset(c, 0, sizeof(*c));
-	if (!f->present || f->err)
+	if (!f->present || f->err || (val = req_unseal(r, CURSOR_CONTEXT, f->val)) == NULL)
 		return;
-	bar = strrchr(f->val, '|');
+	bar = strrchr(val, '|');
 	if (bar == NULL)
 		return;
 	c->id = strtoull(bar + 1, &end, 10);
 	if (*end != '\0' || c->id == 0)
 		return;
-	c->key = bar == f->val ? NULL : req_printf(r, "%.*s", (int)(bar - f->val), f->val);
+	c->key = bar == val ? NULL : req_printf(r, "%.*s", (int)(bar - val), val);
 	c->set = 1;
+}
+
+/* The next page's link: the cursor after the last row shown, sealed. */
+static void
+set_next(struct req *r, const char *key, const char *id)
+{
+	const char *token = req_seal(r, CURSOR_CONTEXT,
+	    req_printf(r, "%s|%s", key ? key : "", id));
+
+	if (token != NULL)
+		req_set(r, "List.next", token);
 }
 
 static int
@@ -277,9 +292,8 @@ current_page(struct req *r, int by_expiry, const char *q, const char *token,
 		req_set(r, req_printf(r, "%s.expires", p), db_str(res, COL_EXPIRES));
 		req_set(r, req_printf(r, "%s.hse", p), db_str(res, COL_HSE));
 		if (++n == PAGE_SIZE && db_rows(res) > PAGE_SIZE)
-			req_set(r, "List.next", req_printf(r, "%s|%s",
-			    by_expiry ? (db_str(res, COL_EXPIRES_ISO) ? db_str(res, COL_EXPIRES_ISO) : "")
-			    : db_str(res, COL_NAME), db_str(res, COL_ID)));
+			set_next(r, db_str(res, by_expiry ? COL_EXPIRES_ISO : COL_NAME),
+			    db_str(res, COL_ID));
 	}
 	req_setf(r, "List.count", "%zu", n);
 	if (token != NULL)
@@ -407,8 +421,7 @@ employees_expiring(struct req *r)
 		req_set(r, req_printf(r, "%s.days_left", p), db_str(res, 7));
 		req_set(r, req_printf(r, "%s.renewal", p), db_int(res, 8) ? "Yes" : "No");
 		if (++n == PAGE_SIZE && db_rows(res) > PAGE_SIZE)
-			req_set(r, "List.next", req_printf(r, "%s|%s", db_str(res, 9),
-			    db_str(res, 0)));
+			set_next(r, db_str(res, 9), db_str(res, 0));
 	}
 	req_setf(r, "List.count", "%zu", n);
 	return HTTP_OK;

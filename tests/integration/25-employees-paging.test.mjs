@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  sql, q, freshCompany, createOperatives, freshNi, cardCheckDigit, walkCurrent, listedIds, hrefById,
+  sql, q, freshCompany, createOperatives, freshNi, cardCheckDigit, walkCurrent, listedIds, hrefById, signedIn,
   tableRows, searchCurrent,
 } from '../lib/portal.mjs';
 
@@ -94,6 +94,9 @@ test('a search with more than a page of results pages too, keeping the search', 
   const next = new URL(hrefById(walk.bodies[0], 'next-page'), 'http://x').searchParams;
   assert.equal(next.get('s'), sealed);
   assert.deepEqual([...next.keys()].sort(), ['after', 's', 'sort'], 'the search itself (q) in the link');
+  // The cursor (the last name shown) is sealed too: no name in a URL.
+  assert.match(next.get('after') || '', /^[A-Za-z0-9_-]{40,}$/);
+  assert.doesNotMatch(walk.bodies[0].match(/id="next-page"[^>]*/)[0], /Bravo|Tie|%7C|\|/i);
   const byExpiry = await walkCurrent(co.client, { q: 'Bravo, T', sort: 'expiry' });
   assert.equal(byExpiry.pages, 2);
   assertWalk(byExpiry, expected('card_expires_on IS NOT NULL, card_expires_on, operative_id', "AND sort_name = 'Bravo, Tie'"),
@@ -124,6 +127,20 @@ test('With Cards Expiring Soon pages by expiry (52 within 90 days), every one on
   assert.equal(want.length, 52);
   assert.equal(new Set(ids).size, ids.length, 'an employee on two pages');
   assert.deepEqual(ids, want);
+});
+
+test('a cursor from another session, or altered, opens the first page', async () => {
+  const first = await co.client.get('/employees/current?sort=name');
+  const after = new URL(hrefById(first.body, 'next-page'), 'http://x').searchParams.get('after');
+  const second = await co.client.get(`/employees/current?sort=name&after=${after}`);
+  assert.notDeepEqual(listedIds(second.body), listedIds(first.body), 'the link opens the next page');
+  const other = await signedIn({ email: co.email, password: co.password });
+  const r = await other.get(`/employees/current?sort=name&after=${after}`);
+  assert.equal(r.status, 200);
+  assert.deepEqual(listedIds(r.body), listedIds(first.body), 'another session\'s cursor: the first page');
+  const flipped = after.slice(0, 20) + (after[20] === 'A' ? 'B' : 'A') + after.slice(21);
+  const t = await co.client.get(`/employees/current?sort=name&after=${flipped}`);
+  assert.deepEqual(listedIds(t.body), listedIds(first.body), 'an altered cursor: the first page');
 });
 
 test('a made-up cursor gives a page, never an error', async () => {
