@@ -524,6 +524,12 @@ db_str(const struct dbres *r, unsigned col)
 	return r->vals[(r->cur - 1) * r->ncols + col];
 }
 
+unsigned
+db_ncols(const struct dbres *r)
+{
+	return r ? r->ncols : 0;
+}
+
 size_t
 db_len(const struct dbres *r, unsigned col)
 {

@@ -10,6 +10,7 @@
 #include "conf.h"
 
 struct db;
+struct dbres;
 
 /* Never fails: the connection is opened on first use. */
 struct db	*db_new(const struct config *);
@@ -20,6 +21,8 @@ void		 db_set_arena(struct db *, struct arena *);
 void		 db_end_request(struct db *);
 /* Statement executions since the worker started (for the benchmarks). */
 unsigned long	 db_round_trips(const struct db *);
+/* The number of columns of a result. */
+unsigned	 db_ncols(const struct dbres *);
 /* Of those, the statements prepared (once per statement and connection). */
 unsigned long	 db_prepares(const struct db *);
 /* Runs SQL text that comes from our own files (migrations): never input. */

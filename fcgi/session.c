@@ -8,6 +8,7 @@
 
 #include <sodium.h>
 
+#include "db.h"
 #include "host.h"
 #include "log.h"
 
@@ -126,6 +127,14 @@ session_load(struct req *r)
 	    (long long)r->priv->cfg->absolute_hours);
 	if (rc != 0)
 		return rc;
+	/* SESSION_READ_FIRST_COL must count SQL_LOAD_COLUMNS, or every session_read
+	 * would read its neighbour's column. */
+	if ((sql == sql_load ? db_ncols(res) != SESSION_READ_FIRST_COL :
+	    db_ncols(res) <= SESSION_READ_FIRST_COL)) {
+		log_error("session: %u columns, SESSION_READ_FIRST_COL is %d", db_ncols(res),
+		    SESSION_READ_FIRST_COL);
+		return HTTP_SERVER_ERROR;
+	}
 	if (!db_next(res))
 		return 0;
 	s = req_alloc(r, sizeof(*s));

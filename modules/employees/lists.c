@@ -22,8 +22,13 @@
 #define SEARCH_CONTEXT	"employee-search-v1"
 #define SEARCH_EXPIRED	"Your search has expired: please search again."
 /* The next page's cursor holds the last row's name or expiry: sealed too, so
- * no name reaches a URL (nor nginx's log); one that does not open is the first page. */
-#define CURSOR_CONTEXT	"employee-list-cursor-v1"
+ * no name reaches a URL (nor nginx's log), and for its own list and order only
+ * (a context each); one that does not open gives the first page, saying so. */
+#define CURSOR_BY_NAME		"employee-list-cursor-v1:name"
+#define CURSOR_BY_EXPIRY	"employee-list-cursor-v1:expiry"
+#define CURSOR_EXPIRING		"employee-list-cursor-v1:expiring"
+#define CURSOR_EXPIRED	"That page's link has expired (it is from an earlier sign-in or has " \
+	"been changed): here is the first page."
 
 /*
  * A page is chosen from employments alone (the inner SELECT, in index order,
@@ -180,8 +185,8 @@ classify(struct req *r, const char *q, struct search *s)
 	s->name = buf;
 }
 
-/* A cursor is "<sort value>|<operative id>" sealed (CURSOR_CONTEXT); an empty
- * sort value is NULL. */
+/* A cursor is "<sort value>|<operative id>" sealed (CURSOR_*); an empty sort
+ * value is NULL. One that is sent but does not open leaves List.cursor_expired. */
 struct cursor {
 	int set;
 	const char *key;		/* NULL for an employee without a card */
@@ -189,29 +194,32 @@ struct cursor {
 };
 
 static void
-parse_cursor(struct req *r, const struct fieldval *f, struct cursor *c)
+parse_cursor(struct req *r, const char *context, const struct fieldval *f, struct cursor *c)
 {
-	const char *val, *bar;
+	const char *val, *bar = NULL;
 	char *end;
 
 	memset(c, 0, sizeof(*c));
-	if (!f->present || f->err || (val = req_unseal(r, CURSOR_CONTEXT, f->val)) == NULL)
+	if (!f->present)
 		return;
-	bar = strrchr(val, '|');
-	if (bar == NULL)
+	if (!f->err && (val = req_unseal(r, context, f->val)) != NULL)
+		bar = strrchr(val, '|');
+	if (bar != NULL)
+		c->id = strtoull(bar + 1, &end, 10);
+	if (bar == NULL || *end != '\0' || c->id == 0) {
+		c->id = 0;
+		req_set(r, "List.cursor_expired", CURSOR_EXPIRED);
 		return;
-	c->id = strtoull(bar + 1, &end, 10);
-	if (*end != '\0' || c->id == 0)
-		return;
+	}
 	c->key = bar == val ? NULL : req_printf(r, "%.*s", (int)(bar - val), val);
 	c->set = 1;
 }
 
 /* The next page's link: the cursor after the last row shown, sealed. */
 static void
-set_next(struct req *r, const char *key, const char *id)
+set_next(struct req *r, const char *context, const char *key, const char *id)
 {
-	const char *token = req_seal(r, CURSOR_CONTEXT,
+	const char *token = req_seal(r, context,
 	    req_printf(r, "%s|%s", key ? key : "", id));
 
 	if (token != NULL)
@@ -292,8 +300,8 @@ current_page(struct req *r, int by_expiry, const char *q, const char *token,
 		req_set(r, req_printf(r, "%s.expires", p), db_str(res, COL_EXPIRES));
 		req_set(r, req_printf(r, "%s.hse", p), db_str(res, COL_HSE));
 		if (++n == PAGE_SIZE && db_rows(res) > PAGE_SIZE)
-			set_next(r, db_str(res, by_expiry ? COL_EXPIRES_ISO : COL_NAME),
-			    db_str(res, COL_ID));
+			set_next(r, by_expiry ? CURSOR_BY_EXPIRY : CURSOR_BY_NAME,
+			    db_str(res, by_expiry ? COL_EXPIRES_ISO : COL_NAME), db_str(res, COL_ID));
 	}
 	req_setf(r, "List.count", "%zu", n);
 	if (token != NULL)
@@ -308,15 +316,17 @@ employees_current(struct req *r)
 {
 	const struct fieldval *f = r->fields;
 	const char *q = opened_search(r);
-	struct cursor c;
+	struct cursor c = { 0, NULL, 0 };
+	int by_expiry;
 
+	by_expiry = strcmp(f[F_SORT].val, "expiry") == 0;
 	if (q == NULL) {
+		/* The first page of the whole list: its cursor was the search's. */
 		req_set(r, "List.expired", SEARCH_EXPIRED);
 		q = "";
-	}
-	parse_cursor(r, &f[F_AFTER], &c);
-	return current_page(r, strcmp(f[F_SORT].val, "expiry") == 0, q,
-	    q[0] ? f[F_S].val : NULL, &c);
+	} else
+		parse_cursor(r, by_expiry ? CURSOR_BY_EXPIRY : CURSOR_BY_NAME, &f[F_AFTER], &c);
+	return current_page(r, by_expiry, q, q[0] ? f[F_S].val : NULL, &c);
 }
 
 int
@@ -401,7 +411,7 @@ employees_expiring(struct req *r)
 
 	req_set(r, "Page.title", "With Cards Expiring Soon");
 	req_setf(r, "List.days", "%ld", days);
-	parse_cursor(r, &f[F_AFTER], &c);
+	parse_cursor(r, CURSOR_EXPIRING, &f[F_AFTER], &c);
 	rc = db_query(r->db, &res, sql_expiring, "uuuuu" "i" "issui",
 	    ss->company_id, ss->scope_group, ss->scope_group, ss->scope_office,
 	    ss->scope_office, (long long)days, (long long)c.set,
@@ -421,7 +431,7 @@ employees_expiring(struct req *r)
 		req_set(r, req_printf(r, "%s.days_left", p), db_str(res, 7));
 		req_set(r, req_printf(r, "%s.renewal", p), db_int(res, 8) ? "Yes" : "No");
 		if (++n == PAGE_SIZE && db_rows(res) > PAGE_SIZE)
-			set_next(r, db_str(res, 9), db_str(res, 0));
+			set_next(r, CURSOR_EXPIRING, db_str(res, 9), db_str(res, 0));
 	}
 	req_setf(r, "List.count", "%zu", n);
 	return HTTP_OK;

@@ -2,6 +2,7 @@
      applications (guide 1.3).
      Reads: List.q (the search, opened), List.s (the sealed search of the URL,
      absent without one), List.expired (the message when s no longer opens),
+     List.cursor_expired (when the after cursor no longer opens: the first page is shown),
      List.sort (name|expiry), List.count, List.next (absent on the last page),
      List.export_url, Employees.N.id/name/ni_masked/office/apps_in_progress/cards/
      expires/hse (hse: Passed, Exempt or None), Form.q.error, Session.csrf, Page.base.
@@ -16,6 +17,8 @@
 </div>
 <?cs if:List.expired ?>
 <div class="notice notice-warning" role="status" id="search-expired"><?cs var:List.expired ?></div>
+<?cs elif:List.cursor_expired ?>
+<div class="notice notice-warning" role="status" id="cursor-expired"><?cs var:List.cursor_expired ?></div>
 <?cs /if ?>
 <form class="filters" id="search-form" method="post" action="<?cs var:Page.base ?>/employees/current" role="search">
   <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">

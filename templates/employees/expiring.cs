@@ -2,11 +2,15 @@
      Reads: List.next (absent on the last page), List.days (the window, optional), Employees.N.id/name/ni_masked/
      office/card_number/card_type/expires/days_left/renewal (days_left is negative
      once expired; renewal "Yes" while a renewal application is in progress),
-     Page.base. Tests: id="expiring-table", id="next-page". ?><?cs include:"layout/header.cs" ?>
+     List.cursor_expired (when the after cursor no longer opens: the first page is shown),
+     Page.base. Tests: id="expiring-table", id="next-page", id="cursor-expired". ?><?cs include:"layout/header.cs" ?>
 <div class="page-header">
   <h1>With Cards Expiring Soon</h1>
   <p class="lead">ECS card holders registered with your company whose cards have expired or expire<?cs if:List.days ?> within the next <?cs var:List.days ?> days<?cs else ?> soon<?cs /if ?>.</p>
 </div>
+<?cs if:List.cursor_expired ?>
+<div class="notice notice-warning" role="status" id="cursor-expired"><?cs var:List.cursor_expired ?></div>
+<?cs /if ?>
 <div class="table-wrap">
   <table class="table" id="expiring-table">
     <caption class="visually-hidden">Employees with cards expiring soon, soonest first</caption>

@@ -129,18 +129,32 @@ test('With Cards Expiring Soon pages by expiry (52 within 90 days), every one on
   assert.deepEqual(ids, want);
 });
 
-test('a cursor from another session, or altered, opens the first page', async () => {
+test('a cursor from another session, altered, or of another list opens the first page, saying so', async () => {
   const first = await co.client.get('/employees/current?sort=name');
+  assert.equal(hrefById(first.body, 'cursor-expired'), null);
+  assert.doesNotMatch(first.body, /id="cursor-expired"/);
   const after = new URL(hrefById(first.body, 'next-page'), 'http://x').searchParams.get('after');
   const second = await co.client.get(`/employees/current?sort=name&after=${after}`);
   assert.notDeepEqual(listedIds(second.body), listedIds(first.body), 'the link opens the next page');
+  assert.doesNotMatch(second.body, /id="cursor-expired"/);
+  const firstPage = (r, what) => {
+    assert.equal(r.status, 200, what);
+    assert.match(r.body, /id="cursor-expired"[^>]*>That page(?:'|&#39;)s link has expired/, `${what}: the notice`);
+  };
   const other = await signedIn({ email: co.email, password: co.password });
   const r = await other.get(`/employees/current?sort=name&after=${after}`);
-  assert.equal(r.status, 200);
+  firstPage(r, 'another session\'s cursor');
   assert.deepEqual(listedIds(r.body), listedIds(first.body), 'another session\'s cursor: the first page');
   const flipped = after.slice(0, 20) + (after[20] === 'A' ? 'B' : 'A') + after.slice(21);
   const t = await co.client.get(`/employees/current?sort=name&after=${flipped}`);
+  firstPage(t, 'an altered cursor');
   assert.deepEqual(listedIds(t.body), listedIds(first.body), 'an altered cursor: the first page');
+  // A cursor is for its own list and order only.
+  const byExpiry = await co.client.get('/employees/current?sort=expiry');
+  firstPage(await co.client.get(`/employees/current?sort=expiry&after=${after}`), 'a name cursor by expiry');
+  assert.deepEqual(listedIds((await co.client.get(`/employees/current?sort=expiry&after=${after}`)).body),
+    listedIds(byExpiry.body));
+  firstPage(await co.client.get(`/employees/expiring?after=${after}`), 'a Current Employees cursor on Expiring');
 });
 
 test('a made-up cursor gives a page, never an error', async () => {
