@@ -222,7 +222,11 @@ code_check(struct req *r)
 			return rc;
 		step = db_affected(r->db) == 1 ? 0 : -1;
 	} else {
-		step = totp_check(db_str(res, 0), code, db_int(res, 2), db_int(res, 1));
+		const char *secret = req_open_stored(r, TOTP_STORED_CONTEXT, db_str(res, 0));
+
+		if (secret == NULL)	/* the data-key changed: only a recovery code helps */
+			log_error("2fa: user %s's TOTP secret does not open with the data-key", idbuf);
+		step = secret ? totp_check(secret, code, db_int(res, 2), db_int(res, 1)) : -1;
 		if (step >= 0) {
 			if ((rc = db_exec(r->db, sql_totp_step, "iui", step, user_id, step)) != 0)
 				return rc;

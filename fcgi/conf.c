@@ -111,6 +111,8 @@ fill(struct config *c, xmlNodePtr root)
 		} else if (xml_is(n, "assessment-service")) {
 			c->assess_url = xml_attr(n, "url", "");
 			c->assess_secret = xml_attr(n, "secret", "");
+		} else if (xml_is(n, "data-key")) {
+			c->data_key = xml_text(n);
 		} else if (xml_is(n, "log")) {
 			s = xml_attr(n, "syslog", "false");
 			c->syslog = boolean(s);
@@ -183,5 +185,8 @@ config_free(struct config *c)
 	free(c->pay_secret);
 	free(c->assess_url);
 	free(c->assess_secret);
+	if (c->data_key)
+		explicit_bzero(c->data_key, strlen(c->data_key));
+	free(c->data_key);
 	memset(c, 0, sizeof(*c));
 }

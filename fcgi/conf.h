@@ -34,6 +34,7 @@ struct config {
 	int	  secure;		/* base URL is https: Secure cookies, HSTS */
 	char	 *pay_url, *pay_merchant, *pay_secret;
 	char	 *assess_url, *assess_secret;	/* the online assessment service */
+	char	 *data_key;		/* seals stored secrets (64 hex digits), or NULL */
 	int	  syslog;
 	int	  demo;
 };

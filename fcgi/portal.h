@@ -229,6 +229,16 @@ const char	*req_seal(struct req *, const char *context, const char *value);
 /* The value req_seal sealed, or NULL when token does not open: another session
  * (signed out and in again) or context, altered, truncated, empty. */
 const char	*req_unseal(struct req *, const char *context, const char *token);
+/*
+ * A secret the portal must read back (a TOTP secret), sealed before it is
+ * stored with the configuration's data-key and context (naming the column):
+ * "k1." and the sealed text, which a copy of the database alone does not
+ * open. Without a data-key configured, the value as it is. NULL if too long.
+ */
+const char	*req_seal_stored(struct req *, const char *context, const char *value);
+/* What req_seal_stored stored: a value without "k1." as it is (stored with no
+ * data-key); NULL when it does not open (another key or context, altered). */
+const char	*req_open_stored(struct req *, const char *context, const char *stored);
 /* HMAC-SHA256 of data under key as 64 hex digits (signed gateway messages). */
 const char	*req_hmac_hex(struct req *, const char *key, const void *data, size_t len);
 /* Whether hex (64 digits, either case) is that HMAC; compared in constant time. */

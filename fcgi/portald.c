@@ -62,6 +62,11 @@ load(const char *path, const char *schema, struct config *cfg)
 		return -1;
 	}
 	modules_unload();
+	/* Not fatal (secrets are then stored as they are), but a hosting engineer must know. */
+	if (cfg->data_key == NULL)
+		log_error("%s: no <data-key>: two-step sign-in secrets are stored unsealed", path);
+	else if (strspn(cfg->data_key, "0") == strlen(cfg->data_key))
+		log_error("%s: <data-key> is the sample's zeros: make a key of your own", path);
 	return 0;
 }
 

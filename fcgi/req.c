@@ -380,6 +380,45 @@ req_unseal(struct req *r, const char *context, const char *token)
 	return (const char *)out;
 }
 
+#define STORED_PREFIX	"k1."	/* sealed with the data-key, version 1 */
+
+const char *
+req_seal_stored(struct req *r, const char *context, const char *value)
+{
+	const char *key = r->priv->cfg->data_key;
+	size_t len = strlen(value), pre = strlen(STORED_PREFIX);
+	char *out;
+
+	if (key == NULL)
+		return value;
+	if (len > SEAL_MAX)
+		return NULL;
+	out = req_alloc(r, pre + SEAL_TEXT_LEN(len));
+	memcpy(out, STORED_PREFIX, pre);
+	if (seal_make(key, context, value, len, out + pre, SEAL_TEXT_LEN(len)) == 0)
+		return NULL;
+	return out;
+}
+
+const char *
+req_open_stored(struct req *r, const char *context, const char *stored)
+{
+	const char *key = r->priv->cfg->data_key;
+	size_t pre = strlen(STORED_PREFIX);
+	unsigned char *out;
+	long n;
+
+	if (stored == NULL || strncmp(stored, STORED_PREFIX, pre) != 0)
+		return stored;
+	if (key == NULL)
+		return NULL;
+	out = req_alloc(r, SEAL_MAX + 1);
+	n = seal_open(key, context, stored + pre, out, SEAL_MAX + 1);
+	if (n < 0 || memchr(out, '\0', (size_t)n) != NULL)
+		return NULL;
+	return (const char *)out;
+}
+
 const char *
 req_hmac_hex(struct req *r, const char *key, const void *data, size_t len)
 {

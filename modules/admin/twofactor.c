@@ -58,6 +58,18 @@ state(struct req *r, struct dbres **res)
 	return db_next(*res) ? 0 : HTTP_NOT_FOUND;
 }
 
+/* The pending secret as base32, opened (NULL if there is none or it does not open:
+ * logged, as a changed data-key would make it). */
+static const char *
+pending_secret(struct req *r, struct dbres *res)
+{
+	const char *secret = req_open_stored(r, TOTP_STORED_CONTEXT, db_str(res, ST_PENDING));
+
+	if (secret == NULL && db_str(res, ST_PENDING) != NULL)
+		log_error("2fa: a pending TOTP secret does not open with the data-key");
+	return secret;
+}
+
 static const char *
 otpauth_uri(struct req *r, const char *email, const char *secret)
 {
@@ -78,20 +90,23 @@ enrol_page(struct req *r, const char *error)
 		return rc;
 	if (db_int(res, ST_ENABLED))
 		return req_redirect(r, "/account");
-	secret = db_str(res, ST_PENDING);
-	if (secret == NULL) {
+	if (db_str(res, ST_PENDING) == NULL) {
 		unsigned char key[TOTP_SECRET_BYTES];
 		char *b32 = req_alloc(r, TOTP_B32_MAX);
+		const char *stored;
 
 		randombytes_buf(key, sizeof(key));
 		totp_base32(key, sizeof(key), b32, TOTP_B32_MAX);
 		sodium_memzero(key, sizeof(key));
-		if ((rc = db_exec(r->db, sql_pending, "su", b32, r->sess->user_id)) != 0)
+		if ((stored = req_seal_stored(r, TOTP_STORED_CONTEXT, b32)) == NULL)
+			return HTTP_SERVER_ERROR;
+		if ((rc = db_exec(r->db, sql_pending, "su", stored, r->sess->user_id)) != 0)
 			return rc;
 		if ((rc = state(r, &res)) != 0)	/* another tab may have made one first */
 			return rc;
-		secret = db_str(res, ST_PENDING);
 	}
+	if ((secret = pending_secret(r, res)) == NULL)
+		return HTTP_SERVER_ERROR;
 	req_set(r, "Page.title", "Set up two-step sign-in");
 	r->template = "admin/twofactor.cs";
 	req_set(r, "Totp.secret", secret);
@@ -114,6 +129,7 @@ int
 twofactor_qr(struct req *r)
 {
 	struct dbres *res;
+	const char *secret;
 	QRcode *qr;
 	gdImagePtr im;
 	void *png;
@@ -124,7 +140,9 @@ twofactor_qr(struct req *r)
 		return rc;
 	if (db_str(res, ST_PENDING) == NULL)
 		return HTTP_NOT_FOUND;
-	qr = QRcode_encodeString(otpauth_uri(r, db_str(res, ST_EMAIL), db_str(res, ST_PENDING)),
+	if ((secret = pending_secret(r, res)) == NULL)
+		return HTTP_SERVER_ERROR;
+	qr = QRcode_encodeString(otpauth_uri(r, db_str(res, ST_EMAIL), secret),
 	    0, QR_ECLEVEL_M, QR_MODE_8, 1);
 	if (qr == NULL)
 		return HTTP_SERVER_ERROR;
@@ -184,7 +202,7 @@ int
 twofactor_confirm(struct req *r)
 {
 	struct dbres *res;
-	const char *pending;
+	const char *pending, *secret;
 	long long step;
 	int rc;
 
@@ -192,8 +210,11 @@ twofactor_confirm(struct req *r)
 		return rc;
 	if (db_int(res, ST_ENABLED))
 		return req_redirect(r, "/account");
+	/* The stored text is what the UPDATE below matches; the code is checked against
+	 * the secret it seals. */
 	pending = db_str(res, ST_PENDING);
-	step = pending ? totp_check(pending, r->fields[0].val, db_int(res, ST_NOW), -1) : -1;
+	secret = pending ? pending_secret(r, res) : NULL;
+	step = secret ? totp_check(secret, r->fields[0].val, db_int(res, ST_NOW), -1) : -1;
 	if (step < 0)
 		return enrol_page(r, "That code is not correct. Please check the time on your "
 		    "device and enter the code the app shows now.");

@@ -4,6 +4,7 @@
 // it off, and a company that requires it.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { sql, sqlValue, textById, freshCompany, addUser, Client, csrfFrom } from '../lib/portal.mjs';
 import { post, enrol, totp, stepNow, signInTwoStep, BIT } from '../lib/users.mjs';
 
@@ -16,7 +17,11 @@ test('enrolment: secret, URI and QR code; a wrong code changes nothing; the righ
   assert.equal(page.status, 200);
   const secret = page.body.match(/id="totp-secret">([A-Z2-7]{32})</)[1];
   assert.match(textById(page.body, 'totp-uri'), new RegExp(`^otpauth://totp/ECS%20Employer%20Portal:[^?]+\\?secret=${secret}&issuer=ECS%20Employer%20Portal&algorithm=SHA1&digits=6&period=30$`));
-  assert.equal(sqlValue(`SELECT totp_pending FROM users WHERE id = ${u.user}`), secret);
+  // Stored sealed with the data-key (ASVS 2.9.1 / 6.4.1): a copy of the database alone does
+  // not reveal the secret.
+  const pending = sqlValue(`SELECT totp_pending FROM users WHERE id = ${u.user}`);
+  assert.match(pending, /^k1\.[A-Za-z0-9_-]{90,}$/);
+  assert.ok(!pending.includes(secret), 'the secret readable in the database');
   const again = await u.client.get('/account/2fa');
   assert.ok(again.body.includes(secret), 'a second visit made another secret');
   const png = await u.client.get('/account/2fa/qr.png');
@@ -30,8 +35,24 @@ test('enrolment: secret, URI and QR code; a wrong code changes nothing; the righ
   const codes = [...ok.body.matchAll(/<li><code>([a-z2-7]{5}-[a-z2-7]{5})<\/code><\/li>/g)].map((x) => x[1]);
   assert.equal(codes.length, 10);
   assert.equal(sqlValue(`SELECT COUNT(*) FROM recovery_codes WHERE user_id = ${u.user} AND used_at IS NULL`), '10');
-  assert.equal(sqlValue(`SELECT totp_secret FROM users WHERE id = ${u.user}`), secret);
+  assert.equal(sqlValue(`SELECT totp_secret FROM users WHERE id = ${u.user}`), pending, 'the pending secret, still sealed');
   assert.match(textById((await u.client.get('/account')).body, 'twofactor'), /On/);
+});
+
+test('a secret stored before the data-key (plain base32) still works; one sealed under another key does not open', async () => {
+  const u = await addUser(co.id, { label: 'Legacy', permissions: 1 });
+  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+  sql(`UPDATE users SET totp_secret = '${secret}', totp_last_step = NULL WHERE id = ${u.user}`);
+  const who = { email: u.email, password: u.password };
+  const { last } = await signInTwoStep(who, { code: totp(secret) });
+  assert.equal(last.status, 303, 'a plain stored secret: signed in');
+  assert.match(last.location, /\/dashboard$/);
+  // Sealed with another key (as if the data-key had been changed): no code opens it.
+  const other = 'k1.' + randomBytes(72).toString('base64url');
+  sql(`UPDATE users SET totp_secret = '${other}', totp_last_step = NULL WHERE id = ${u.user}`);
+  const refused = await signInTwoStep(who, { code: totp(secret) });
+  assert.equal(refused.last.status, 200);
+  assert.match(textById(refused.last.body, 'form-error'), /not correct/);
 });
 
 test('sign-in asks for the code; nothing opens before it; a used code is not accepted again', async () => {

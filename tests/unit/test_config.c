@@ -33,7 +33,12 @@ main(void)
 	is_str(config_param(&c, "employees", "lookups-per-user-hour"), "60", "module setting");
 	ok(config_param(&c, "dashboard", "lookups-per-user-hour") == NULL, "settings are per module");
 	ok(c.upload_max == 5 * 1024 * 1024, "default upload limit");
+	is_str(c.data_key, "00112233445566778899aabbccddeeff00112233445566778899AABBCCDDEEFF",
+	    "data-key");
 	config_free(&c);
+
+	ok(load("short-key.xml", &c, err, sizeof(err)) < 0 && strstr(err, "data-key") != NULL,
+	    "a data-key that is not 64 hex digits refused: %s", err);
 
 	ok(load("bad-workers.xml", &c, err, sizeof(err)) < 0, "bad worker count refused");
 	ok(strstr(err, "bad-workers.xml:4") != NULL, "message names file and line: %s", err);
