@@ -40,6 +40,9 @@ static const char *const sql_rehash =
 static const char *const sql_totp =
     "SELECT totp_secret, IFNULL(totp_last_step, -1), UNIX_TIMESTAMP() FROM users WHERE id = ?";
 /* Conditional, so two requests with one code cannot both pass. */
+/* A secret stored before the data-key was set, sealed now it has been used. */
+static const char *const sql_totp_reseal =
+    "UPDATE users SET totp_secret = ? WHERE id = ? AND totp_secret = ?";
 static const char *const sql_totp_step =
     "UPDATE users SET totp_last_step = ? WHERE id = ?"
     " AND (totp_last_step IS NULL OR totp_last_step < ?)";
@@ -232,6 +235,13 @@ code_check(struct req *r)
 				return rc;
 			if (db_affected(r->db) != 1)
 				step = -1;	/* the same code, used at the same moment */
+		}
+		if (step >= 0 && secret == db_str(res, 0)) {
+			const char *sealed = req_seal_stored(r, TOTP_STORED_CONTEXT, secret);
+
+			if (sealed != secret && sealed != NULL &&
+			    (rc = db_exec(r->db, sql_totp_reseal, "sus", sealed, user_id, secret)) != 0)
+				return rc;
 		}
 	}
 	if (step < 0) {

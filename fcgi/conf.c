@@ -1,4 +1,5 @@
 /* config.c: reads portal.xml with libxml2 and validates it (see config.h). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,7 +113,10 @@ fill(struct config *c, xmlNodePtr root)
 			c->assess_url = xml_attr(n, "url", "");
 			c->assess_secret = xml_attr(n, "secret", "");
 		} else if (xml_is(n, "data-key")) {
+			/* Used as text: one case, so "AB.." and "ab.." are one key. */
 			c->data_key = xml_text(n);
+			for (s = c->data_key; s && *s; s++)
+				*s = (char)tolower((unsigned char)*s);
 		} else if (xml_is(n, "log")) {
 			s = xml_attr(n, "syslog", "false");
 			c->syslog = boolean(s);

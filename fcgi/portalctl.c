@@ -63,6 +63,14 @@ static const char *const sql_set_password =
     " failed_window_start = NULL, locked_until = NULL WHERE email = ?";
 static const char *const sql_end_sessions =
     "DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?";
+/* reset-2fa: the user enrols again at the next sign-in (if their company requires it). */
+static const char *const sql_reset_2fa =
+    "UPDATE users SET totp_secret = NULL, totp_pending = NULL, totp_last_step = NULL"
+    " WHERE email = ?";
+static const char *const sql_user_by_email =
+    "SELECT id FROM users WHERE email = ?";
+static const char *const sql_reset_recovery =
+    "DELETE r FROM recovery_codes r JOIN users u ON u.id = r.user_id WHERE u.email = ?";
 static const char *const sql_audit =
     "INSERT INTO audit_log (company_id, user_id, action, object_kind, object_id, detail)"
     " SELECT NULL, id, ?, 'user', id, 'by portalctl' FROM users WHERE email = ?";
@@ -102,6 +110,7 @@ usage(void)
 	    "  create-company --name NAME --number NUMBER --email EMAIL --first FIRST\n"
 	    "                 --last LAST [--password PASSWORD]\n"
 	    "  reset-password --email EMAIL [--password PASSWORD]\n"
+	    "  reset-2fa --email EMAIL\n"
 	    "  import-feed FILE [--schema FEED_RNG]\n"
 	    "  demo [--dir SQLDIR]\n"
 	    "  application REFERENCE STATE [--reason TEXT]\n"
@@ -378,6 +387,36 @@ reset_password(struct db *db, int argc, char **argv)
 		return 1;
 	}
 	return set_password(db, email, pw, 0);
+}
+
+/* Turns two-step sign-in off for a user who lost their device and codes, or
+ * whose secret no longer opens (the data-key changed); ends their sessions. */
+static int
+reset_2fa(struct db *db, int argc, char **argv)
+{
+	const char *email = opt(argc, argv, "--email");
+	struct dbres *res;
+
+	if (email == NULL)
+		usage();
+	if (db_query(db, &res, sql_user_by_email, "s", email) != 0)
+		return 1;
+	if (!db_next(res)) {
+		fprintf(stderr, "portalctl: no user %s\n", email);
+		return 1;
+	}
+	if (db_begin(db) != 0)
+		return 1;
+	if (db_exec(db, sql_reset_2fa, "s", email) != 0 ||
+	    db_exec(db, sql_reset_recovery, "s", email) != 0 ||
+	    db_exec(db, sql_end_sessions, "s", email) != 0 ||
+	    db_exec(db, sql_audit, "ss", "2fa_reset", email) != 0 || db_commit(db) != 0)
+		goto fail;
+	printf("two-step sign-in of %s turned off; their sessions ended\n", email);
+	return 0;
+fail:
+	db_rollback(db);
+	return 1;
 }
 
 /* Whether the file name ends in .xml (the feeds of the demo). */
@@ -770,6 +809,8 @@ main(int argc, char *argv[])
 		rc = create_company(db, argc - i, argv + i);
 	else if (strcmp(cmd, "reset-password") == 0)
 		rc = reset_password(db, argc - i, argv + i);
+	else if (strcmp(cmd, "reset-2fa") == 0)
+		rc = reset_2fa(db, argc - i, argv + i);
 	else if (strcmp(cmd, "import-feed") == 0) {
 		if (i + 1 >= argc || argv[i + 1][0] == '-')
 			usage();

@@ -26,6 +26,8 @@ static const char *const sql_state =
     " FROM users u JOIN companies c ON c.id = ? WHERE u.id = ?";
 static const char *const sql_pending =
     "UPDATE users SET totp_pending = ? WHERE id = ? AND totp_pending IS NULL";
+static const char *const sql_pending_replace =
+    "UPDATE users SET totp_pending = ? WHERE id = ? AND totp_pending = ?";
 static const char *const sql_enable =
     "UPDATE users SET totp_secret = totp_pending, totp_pending = NULL, totp_last_step = ?"
     " WHERE id = ? AND totp_pending = ?";
@@ -58,16 +60,12 @@ state(struct req *r, struct dbres **res)
 	return db_next(*res) ? 0 : HTTP_NOT_FOUND;
 }
 
-/* The pending secret as base32, opened (NULL if there is none or it does not open:
- * logged, as a changed data-key would make it). */
+/* The pending secret as base32, opened; NULL if there is none or it does not
+ * open (the data-key changed since): the enrolment page then makes another. */
 static const char *
 pending_secret(struct req *r, struct dbres *res)
 {
-	const char *secret = req_open_stored(r, TOTP_STORED_CONTEXT, db_str(res, ST_PENDING));
-
-	if (secret == NULL && db_str(res, ST_PENDING) != NULL)
-		log_error("2fa: a pending TOTP secret does not open with the data-key");
-	return secret;
+	return req_open_stored(r, TOTP_STORED_CONTEXT, db_str(res, ST_PENDING));
 }
 
 static const char *
@@ -83,30 +81,37 @@ static int
 enrol_page(struct req *r, const char *error)
 {
 	struct dbres *res;
-	const char *secret;
+	const char *secret, *old;
 	int rc;
 
 	if ((rc = state(r, &res)) != 0)
 		return rc;
 	if (db_int(res, ST_ENABLED))
 		return req_redirect(r, "/account");
-	if (db_str(res, ST_PENDING) == NULL) {
+	old = db_str(res, ST_PENDING);
+	if ((secret = pending_secret(r, res)) == NULL) {
+		/* None yet, or one that no longer opens (the data-key changed): a new one. */
 		unsigned char key[TOTP_SECRET_BYTES];
 		char *b32 = req_alloc(r, TOTP_B32_MAX);
 		const char *stored;
 
+		if (old != NULL)
+			log_error("2fa: user %llu's pending TOTP secret does not open with the "
+			    "data-key; a new one is made", r->sess->user_id);
 		randombytes_buf(key, sizeof(key));
 		totp_base32(key, sizeof(key), b32, TOTP_B32_MAX);
 		sodium_memzero(key, sizeof(key));
 		if ((stored = req_seal_stored(r, TOTP_STORED_CONTEXT, b32)) == NULL)
 			return HTTP_SERVER_ERROR;
-		if ((rc = db_exec(r->db, sql_pending, "su", stored, r->sess->user_id)) != 0)
+		rc = old == NULL ? db_exec(r->db, sql_pending, "su", stored, r->sess->user_id) :
+		    db_exec(r->db, sql_pending_replace, "sus", stored, r->sess->user_id, old);
+		if (rc != 0)
 			return rc;
 		if ((rc = state(r, &res)) != 0)	/* another tab may have made one first */
 			return rc;
+		if ((secret = pending_secret(r, res)) == NULL)
+			return HTTP_SERVER_ERROR;
 	}
-	if ((secret = pending_secret(r, res)) == NULL)
-		return HTTP_SERVER_ERROR;
 	req_set(r, "Page.title", "Set up two-step sign-in");
 	r->template = "admin/twofactor.cs";
 	req_set(r, "Totp.secret", secret);
@@ -141,7 +146,7 @@ twofactor_qr(struct req *r)
 	if (db_str(res, ST_PENDING) == NULL)
 		return HTTP_NOT_FOUND;
 	if ((secret = pending_secret(r, res)) == NULL)
-		return HTTP_SERVER_ERROR;
+		return HTTP_NOT_FOUND;	/* the enrolment page makes a new one */
 	qr = QRcode_encodeString(otpauth_uri(r, db_str(res, ST_EMAIL), secret),
 	    0, QR_ECLEVEL_M, QR_MODE_8, 1);
 	if (qr == NULL)

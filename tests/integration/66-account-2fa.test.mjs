@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { sql, sqlValue, textById, freshCompany, addUser, Client, csrfFrom } from '../lib/portal.mjs';
+import { sql, sqlValue, textById, freshCompany, addUser, Client, csrfFrom, portalctlStatus } from '../lib/portal.mjs';
 import { post, enrol, totp, stepNow, signInTwoStep, BIT } from '../lib/users.mjs';
 
 let co;
@@ -47,12 +47,55 @@ test('a secret stored before the data-key (plain base32) still works; one sealed
   const { last } = await signInTwoStep(who, { code: totp(secret) });
   assert.equal(last.status, 303, 'a plain stored secret: signed in');
   assert.match(last.location, /\/dashboard$/);
+  // Once used, it is stored sealed.
+  const resealed = sqlValue(`SELECT totp_secret FROM users WHERE id = ${u.user}`);
+  assert.match(resealed, /^k1\./, 'the plain secret sealed after use');
+  assert.ok(!resealed.includes(secret));
+  sql(`UPDATE users SET totp_last_step = NULL WHERE id = ${u.user}`);
+  assert.equal((await signInTwoStep(who, { code: totp(secret) })).last.status, 303, 'the resealed secret opens');
   // Sealed with another key (as if the data-key had been changed): no code opens it.
   const other = 'k1.' + randomBytes(72).toString('base64url');
   sql(`UPDATE users SET totp_secret = '${other}', totp_last_step = NULL WHERE id = ${u.user}`);
   const refused = await signInTwoStep(who, { code: totp(secret) });
   assert.equal(refused.last.status, 200);
   assert.match(textById(refused.last.body, 'form-error'), /not correct/);
+});
+
+test('a pending secret that no longer opens (the data-key changed) is replaced on the enrolment page', async () => {
+  const u = await addUser(co.id, { label: 'Rekeyed', permissions: 1 });
+  const stale = 'k1.' + randomBytes(72).toString('base64url');
+  sql(`UPDATE users SET totp_pending = '${stale}' WHERE id = ${u.user}`);
+  assert.equal((await u.client.get('/account/2fa/qr.png')).status, 404, 'the QR code of a secret that does not open');
+  const page = await u.client.get('/account/2fa');
+  assert.equal(page.status, 200);
+  const secret = page.body.match(/id="totp-secret">([A-Z2-7]{32})</)[1];
+  const pending = sqlValue(`SELECT totp_pending FROM users WHERE id = ${u.user}`);
+  assert.notEqual(pending, stale);
+  assert.match(pending, /^k1\./);
+  const ok = await post(u.client, '/account/2fa', { code: totp(secret) });
+  assert.equal(ok.status, 200);
+  assert.match(textById((await u.client.get('/account')).body, 'twofactor'), /On/);
+});
+
+test('portalctl reset-2fa turns two-step sign-in off, removes the recovery codes and ends the sessions', async () => {
+  const u = await addUser(co.id, { label: 'LostPhone', permissions: 1 });
+  await enrol(u.client);
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM recovery_codes WHERE user_id = ${u.user}`), '10');
+  const r = portalctlStatus('reset-2fa', '--email', u.email);
+  assert.equal(r.code, 0, r.out);
+  assert.equal(sqlValue(`SELECT totp_secret IS NULL AND totp_pending IS NULL FROM users WHERE id = ${u.user}`), '1');
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM recovery_codes WHERE user_id = ${u.user}`), '0');
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM sessions WHERE user_id = ${u.user}`), '0');
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE user_id = ${u.user} AND action = '2fa_reset'`), '1');
+  assert.equal((await u.client.get('/account')).status, 303, 'the old session still open');
+  // Signs in with the password alone again.
+  const c = new Client();
+  const s = await c.signIn(u.email, u.password);
+  assert.equal(s.status, 303);
+  assert.match(s.location, /\/dashboard$/);
+  const none = portalctlStatus('reset-2fa', '--email', 'nobody-at-all@test.example');
+  assert.equal(none.code, 1);
+  assert.match(none.out, /no user/);
 });
 
 test('sign-in asks for the code; nothing opens before it; a used code is not accepted again', async () => {
