@@ -297,6 +297,7 @@ static const struct route auth_routes[] = {
 };
 
 const struct portal_module auth_module = {
+	.abi = PORTAL_ABI,
 	.name = "auth",
 	.prefix = "",
 	.routes = auth_routes,

@@ -56,6 +56,11 @@ modules_load(const struct config *cfg, char *err, size_t errlen)
 			    cfg->modules[i], path);
 			goto fail;
 		}
+		if (m->abi != PORTAL_ABI) {
+			snprintf(err, errlen, "module %s (%s) was built for another version of the "
+			    "portal: rebuild and reinstall it", cfg->modules[i], path);
+			goto fail;
+		}
 		if (m->name == NULL || strcmp(m->name, cfg->modules[i]) != 0) {
 			snprintf(err, errlen, "module file %s names itself \"%s\"",
 			    path, m->name ? m->name : "");

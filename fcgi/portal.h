@@ -122,7 +122,17 @@ struct session_read {
 	const char	*joins;		/* " LEFT JOIN ...": added to the joins */
 };
 
+/*
+ * The version of this interface (struct portal_module, route, req, session
+ * and the functions below), first in every module's descriptor: the host
+ * refuses a module built against another portal.h (a stale .so left by an
+ * upgrade) rather than read its tables wrongly. "ECS" and a number, raised
+ * with any change a built module would misread.
+ */
+#define PORTAL_ABI	0x45435302u
+
 struct portal_module {
+	unsigned	 abi;		/* PORTAL_ABI */
 	const char	*name;		/* as named in the configuration */
 	const char	*prefix;	/* URL prefix without slashes, "" for the root */
 	const struct route *routes;	/* ends with an entry whose handler is NULL */

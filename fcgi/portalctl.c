@@ -750,6 +750,12 @@ routes(const struct config *cfg)
 				dlclose(h);
 			return 1;
 		}
+		if (m->abi != PORTAL_ABI) {
+			fprintf(stderr, "portalctl: module %s (%s) was built for another version of "
+			    "the portal: rebuild and reinstall it\n", cfg->modules[i], path);
+			dlclose(h);
+			return 1;
+		}
 		for (rt = m->routes; rt->handler; rt++) {
 			char perm[16];
 

@@ -79,6 +79,12 @@ router_add(const struct portal_module *m, char *err, size_t errlen)
 	const struct route *rt;
 	size_t i, first = nroutes;
 
+	if (m->abi != PORTAL_ABI) {
+		/* Nothing else of it can be trusted, its name included. */
+		snprintf(err, errlen, "a module was built for another version of the portal "
+		    "(interface %#x, this one %#x): rebuild and reinstall it", m->abi, PORTAL_ABI);
+		return -1;
+	}
 	if (m->name == NULL || m->prefix == NULL || m->routes == NULL) {
 		snprintf(err, errlen, "module %s: incomplete descriptor",
 		    m->name ? m->name : "(unnamed)");

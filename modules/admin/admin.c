@@ -447,6 +447,7 @@ static const struct route admin_routes[] = {
 };
 
 const struct portal_module portal_module = {
+	.abi = PORTAL_ABI,
 	.name = "admin",		/* as named in the configuration */
 	.prefix = "",			/* /admin/..., /account, /set-password */
 	.routes = admin_routes,

@@ -146,6 +146,7 @@ static const struct route applications_routes[] = {
 };
 
 const struct portal_module portal_module = {
+	.abi = PORTAL_ABI,
 	.name = MODULE,			/* as named in the configuration */
 	.prefix = "applications",	/* /applications/... */
 	.routes = applications_routes,

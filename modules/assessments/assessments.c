@@ -153,6 +153,7 @@ static const struct route routes[] = {
 };
 
 const struct portal_module portal_module = {
+	.abi = PORTAL_ABI,
 	.name = MODULE,
 	.prefix = "assessments",
 	.routes = routes,

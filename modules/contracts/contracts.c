@@ -139,6 +139,7 @@ static const struct route routes[] = {
 };
 
 const struct portal_module portal_module = {
+	.abi = PORTAL_ABI,
 	.name = MODULE,		/* as named in the configuration */
 	.prefix = "contracts",	/* /contracts/... */
 	.routes = routes,

@@ -194,6 +194,7 @@ static const struct session_read session_reads[] = {
 };
 
 const struct portal_module portal_module = {
+	.abi = PORTAL_ABI,
 	.name = "dashboard",		/* as named in the configuration */
 	.prefix = "dashboard",		/* /dashboard/... */
 	.routes = dashboard_routes,

@@ -94,6 +94,7 @@ static const struct route employees_routes[] = {
 };
 
 const struct portal_module portal_module = {
+	.abi = PORTAL_ABI,
 	.name = MODULE,			/* as named in the configuration */
 	.prefix = "employees",		/* /employees/... */
 	.routes = employees_routes,

@@ -116,6 +116,7 @@ static const struct route routes[] = {
 };
 
 const struct portal_module portal_module = {
+	.abi = PORTAL_ABI,
 	.name = MODULE,
 	.prefix = "sandbox-assessments",
 	.routes = routes,

@@ -287,6 +287,7 @@ static const struct route routes[] = {
 };
 
 const struct portal_module portal_module = {
+	.abi = PORTAL_ABI,
 	.name = MODULE,
 	.prefix = "sandbox-gateway",
 	.routes = routes,

@@ -35,6 +35,20 @@ test('a module that cannot be loaded stops start-up with its name', () => {
   assert.match(r.stderr, /module nosuchmodule cannot be loaded/);
 });
 
+test('a module built against an older portal.h (a stale .so after an upgrade) stops start-up', () => {
+  // The descriptor as modules had it before it began with its interface version (PORTAL_ABI).
+  const src = join(dir, 'stalemod.c');
+  writeFileSync(src, 'struct old { const char *name, *prefix; const void *routes; void *init, *fini; };\n' +
+    'const struct old portal_module = { "stalemod", "stale", 0, 0, 0 };\n');
+  const cc = spawnSync('cc', ['-shared', '-fPIC', '-o', join(dir, 'stalemod.so'), src], { encoding: 'utf8' });
+  assert.equal(cc.status, 0, cc.stderr);
+  const file = configWith('stale.xml', (x) => x.replace(/<modules dir="[^"]*">[\s\S]*?<\/modules>/,
+    `<modules dir="${dir}"><module name="stalemod"/></modules>`));
+  const r = spawnSync(portald(), ['-c', file, '-t'], { encoding: 'utf8', timeout: 10000 });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /module stalemod \(.*stalemod\.so\) was built for another version of the portal/);
+});
+
 test('a bad configuration stops start-up naming the file and line', () => {
   const file = configWith('bad.xml', (x) => x.replace(/<workers count="\d+"/, '<workers count="lots"'));
   const r = spawnSync(portald(), ['-c', file], { encoding: 'utf8', timeout: 10000 });

@@ -30,15 +30,23 @@ static const struct session_read a_reads[] = {
 	{ &a_routes[1], ", x.answer", " LEFT JOIN answers x ON x.company_id = s.company_id" },
 	{ NULL, NULL, NULL }
 };
-static const struct portal_module mod_a = { .name = "alpha", .prefix = "alpha",
+static const struct portal_module mod_a = { .abi = PORTAL_ABI, .name = "alpha", .prefix = "alpha",
 	.routes = a_routes, .session_reads = a_reads };
 
 static const struct route clash_routes[] = {
 	{ M_GET, "alpha/view/{id}", ROUTE_SIGNED_IN, NULL, handler, "b.cs", NULL, 0 },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
-static const struct portal_module mod_clash = { .name = "clash", .prefix = "",
+static const struct route b_routes_old[] = {
+	{ M_GET, "x", ROUTE_SIGNED_IN, NULL, handler, "b.cs", NULL, 0 },
+	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
+};
+static const struct portal_module mod_clash = { .abi = PORTAL_ABI, .name = "clash", .prefix = "",
 	.routes = clash_routes };
+
+/* A module built against another portal.h: refused before anything of it is read. */
+static const struct portal_module mod_old = { .abi = PORTAL_ABI - 1, .name = "old",
+	.prefix = "old", .routes = b_routes_old };
 
 /* A session_read naming another module's route: refused at load. */
 static const struct route b_routes[] = {
@@ -49,7 +57,7 @@ static const struct session_read b_reads[] = {
 	{ &a_routes[0], ", 1", "" },
 	{ NULL, NULL, NULL }
 };
-static const struct portal_module mod_b = { .name = "beta", .prefix = "b",
+static const struct portal_module mod_b = { .abi = PORTAL_ABI, .name = "beta", .prefix = "b",
 	.routes = b_routes, .session_reads = b_reads };
 
 static const struct config cfg = { .body_max = 1000, .idle_minutes = 30, .absolute_hours = 12 };
@@ -86,6 +94,10 @@ main(void)
 	    "the same module twice refused: %s", err);
 	ok(router_add(&mod_clash, err, sizeof(err)) < 0 && strstr(err, "clashes"),
 	    "clashing route refused: %s", err);
+	ok(router_add(&mod_old, err, sizeof(err)) < 0 && strstr(err, "another version"),
+	    "a module of another interface version refused: %s", err);
+	ok(router_match("/old/x", M_GET, ids, &nids, &allow, &ssql) == NULL,
+	    "nothing of it is served");
 	ok(router_add(&mod_b, err, sizeof(err)) < 0 && strstr(err, "session_read"),
 	    "a session_read for another module's route refused: %s", err);
 	ok(router_match("/b/beta", M_GET, ids, &nids, &allow, &ssql) == NULL,
