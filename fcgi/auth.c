@@ -225,7 +225,8 @@ code_check(struct req *r)
 			return rc;
 		step = db_affected(r->db) == 1 ? 0 : -1;
 	} else {
-		const char *secret = req_open_stored(r, TOTP_STORED_CONTEXT, db_str(res, 0));
+		const char *context = req_printf(r, TOTP_STORED_CONTEXT, user_id);
+		const char *secret = req_open_stored(r, context, db_str(res, 0));
 
 		if (secret == NULL)	/* the data-key changed: only a recovery code helps */
 			log_error("2fa: user %s's TOTP secret does not open with the data-key", idbuf);
@@ -237,7 +238,7 @@ code_check(struct req *r)
 				step = -1;	/* the same code, used at the same moment */
 		}
 		if (step >= 0 && secret == db_str(res, 0)) {
-			const char *sealed = req_seal_stored(r, TOTP_STORED_CONTEXT, secret);
+			const char *sealed = req_seal_stored(r, context, secret);
 
 			if (sealed != secret && sealed != NULL &&
 			    (rc = db_exec(r->db, sql_totp_reseal, "sus", sealed, user_id, secret)) != 0)

@@ -11,8 +11,9 @@
 
 #define TOTP_SECRET_BYTES	20	/* 160 bits, as RFC 4226 recommends */
 #define TOTP_B32_MAX		64	/* the base32 text */
-/* users.totp_secret and totp_pending hold it sealed (req_seal_stored) for this. */
-#define TOTP_STORED_CONTEXT	"users.totp_secret-v1"
+/* users.totp_secret and totp_pending hold it sealed (req_seal_stored) for this
+ * context and the user's id (a value copied into another user's row does not open). */
+#define TOTP_STORED_CONTEXT	"users.totp_secret-v1:%llu"
 
 /* The 6-digit code of a key for a time step. */
 unsigned	totp_code(const unsigned char *key, size_t keylen, uint64_t step);

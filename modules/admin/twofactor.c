@@ -65,7 +65,8 @@ state(struct req *r, struct dbres **res)
 static const char *
 pending_secret(struct req *r, struct dbres *res)
 {
-	return req_open_stored(r, TOTP_STORED_CONTEXT, db_str(res, ST_PENDING));
+	return req_open_stored(r, req_printf(r, TOTP_STORED_CONTEXT, r->sess->user_id),
+	    db_str(res, ST_PENDING));
 }
 
 static const char *
@@ -101,7 +102,8 @@ enrol_page(struct req *r, const char *error)
 		randombytes_buf(key, sizeof(key));
 		totp_base32(key, sizeof(key), b32, TOTP_B32_MAX);
 		sodium_memzero(key, sizeof(key));
-		if ((stored = req_seal_stored(r, TOTP_STORED_CONTEXT, b32)) == NULL)
+		if ((stored = req_seal_stored(r, req_printf(r, TOTP_STORED_CONTEXT,
+		    r->sess->user_id), b32)) == NULL)
 			return HTTP_SERVER_ERROR;
 		rc = old == NULL ? db_exec(r->db, sql_pending, "su", stored, r->sess->user_id) :
 		    db_exec(r->db, sql_pending_replace, "sus", stored, r->sess->user_id, old);

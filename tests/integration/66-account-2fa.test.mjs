@@ -61,6 +61,17 @@ test('a secret stored before the data-key (plain base32) still works; one sealed
   assert.match(textById(refused.last.body, 'form-error'), /not correct/);
 });
 
+test('a sealed secret copied into another user\'s row does not open there', async () => {
+  const a = await addUser(co.id, { label: 'SecretOwner', permissions: 1 });
+  const { secret } = await enrol(a.client);
+  const b = await addUser(co.id, { label: 'SecretCopier', permissions: 1 });
+  sql(`UPDATE users SET totp_secret = (SELECT x.totp_secret FROM (SELECT totp_secret FROM users WHERE id = ${a.user}) x),
+       totp_last_step = NULL WHERE id = ${b.user}`);
+  const r = await signInTwoStep({ email: b.email, password: b.password }, { code: totp(secret, stepNow() + 1) });
+  assert.equal(r.last.status, 200);
+  assert.match(textById(r.last.body, 'form-error'), /not correct/);
+});
+
 test('a pending secret that no longer opens (the data-key changed) is replaced on the enrolment page', async () => {
   const u = await addUser(co.id, { label: 'Rekeyed', permissions: 1 });
   const stale = 'k1.' + randomBytes(72).toString('base64url');
