@@ -39,10 +39,10 @@ static const char *const sql_rehash =
     "UPDATE users SET password_hash = ? WHERE id = ?";
 static const char *const sql_totp =
     "SELECT totp_secret, IFNULL(totp_last_step, -1), UNIX_TIMESTAMP() FROM users WHERE id = ?";
-/* Conditional, so two requests with one code cannot both pass. */
 /* A secret stored before the data-key was set, sealed now it has been used. */
 static const char *const sql_totp_reseal =
     "UPDATE users SET totp_secret = ? WHERE id = ? AND totp_secret = ?";
+/* Conditional, so two requests with one code cannot both pass. */
 static const char *const sql_totp_step =
     "UPDATE users SET totp_last_step = ? WHERE id = ?"
     " AND (totp_last_step IS NULL OR totp_last_step < ?)";

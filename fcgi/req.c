@@ -351,33 +351,48 @@ req_url_escape(struct req *r, const char *s)
 	return out;
 }
 
+/* value sealed for secret and context into the request's memory, after prefix. */
+static const char *
+seal_text(struct req *r, const char *secret, const char *context, const char *prefix,
+    const char *value)
+{
+	size_t len = strlen(value), pre = strlen(prefix);
+	char *out;
+
+	if (len > SEAL_MAX)
+		return NULL;
+	out = req_alloc(r, pre + SEAL_TEXT_LEN(len));
+	memcpy(out, prefix, pre);
+	if (seal_make(secret, context, value, len, out + pre, SEAL_TEXT_LEN(len)) == 0)
+		return NULL;
+	return out;
+}
+
+/* The text seal_text sealed, or NULL when token does not open. */
+static const char *
+open_text(struct req *r, const char *secret, const char *context, const char *token)
+{
+	unsigned char *out = req_alloc(r, SEAL_MAX + 1);
+	long n = seal_open(secret, context, token, out, SEAL_MAX + 1);
+
+	/* Text only: a value with a NUL in it was not sealed by seal_text. */
+	if (n < 0 || memchr(out, '\0', (size_t)n) != NULL)
+		return NULL;
+	return (const char *)out;
+}
+
 const char *
 req_seal(struct req *r, const char *context, const char *value)
 {
-	size_t len = strlen(value);
-	char *out;
-
-	if (r->sess == NULL || len > SEAL_MAX)
-		return NULL;
-	out = req_alloc(r, SEAL_TEXT_LEN(len));
-	if (seal_make(r->sess->csrf, context, value, len, out, SEAL_TEXT_LEN(len)) == 0)
-		return NULL;
-	return out;
+	return r->sess ? seal_text(r, r->sess->csrf, context, "", value) : NULL;
 }
 
 const char *
 req_unseal(struct req *r, const char *context, const char *token)
 {
-	unsigned char *out = req_alloc(r, SEAL_MAX + 1);
-	long n;
-
 	if (r->sess == NULL || token == NULL)
 		return NULL;
-	n = seal_open(r->sess->csrf, context, token, out, SEAL_MAX + 1);
-	/* Text only: a value with a NUL in it was not sealed by req_seal. */
-	if (n < 0 || memchr(out, '\0', (size_t)n) != NULL)
-		return NULL;
-	return (const char *)out;
+	return open_text(r, r->sess->csrf, context, token);
 }
 
 #define STORED_PREFIX	"k1."	/* sealed with the data-key, version 1 */
@@ -386,18 +401,8 @@ const char *
 req_seal_stored(struct req *r, const char *context, const char *value)
 {
 	const char *key = r->priv->cfg->data_key;
-	size_t len = strlen(value), pre = strlen(STORED_PREFIX);
-	char *out;
 
-	if (key == NULL)
-		return value;
-	if (len > SEAL_MAX)
-		return NULL;
-	out = req_alloc(r, pre + SEAL_TEXT_LEN(len));
-	memcpy(out, STORED_PREFIX, pre);
-	if (seal_make(key, context, value, len, out + pre, SEAL_TEXT_LEN(len)) == 0)
-		return NULL;
-	return out;
+	return key ? seal_text(r, key, context, STORED_PREFIX, value) : value;
 }
 
 const char *
@@ -405,18 +410,10 @@ req_open_stored(struct req *r, const char *context, const char *stored)
 {
 	const char *key = r->priv->cfg->data_key;
 	size_t pre = strlen(STORED_PREFIX);
-	unsigned char *out;
-	long n;
 
 	if (stored == NULL || strncmp(stored, STORED_PREFIX, pre) != 0)
 		return stored;
-	if (key == NULL)
-		return NULL;
-	out = req_alloc(r, SEAL_MAX + 1);
-	n = seal_open(key, context, stored + pre, out, SEAL_MAX + 1);
-	if (n < 0 || memchr(out, '\0', (size_t)n) != NULL)
-		return NULL;
-	return (const char *)out;
+	return key ? open_text(r, key, context, stored + pre) : NULL;
 }
 
 const char *

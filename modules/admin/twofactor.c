@@ -60,13 +60,19 @@ state(struct req *r, struct dbres **res)
 	return db_next(*res) ? 0 : HTTP_NOT_FOUND;
 }
 
+/* What the user's TOTP secret is sealed for (fcgi/totp.h). */
+static const char *
+stored_context(struct req *r)
+{
+	return req_printf(r, TOTP_STORED_CONTEXT, r->sess->user_id);
+}
+
 /* The pending secret as base32, opened; NULL if there is none or it does not
  * open (the data-key changed since): the enrolment page then makes another. */
 static const char *
 pending_secret(struct req *r, struct dbres *res)
 {
-	return req_open_stored(r, req_printf(r, TOTP_STORED_CONTEXT, r->sess->user_id),
-	    db_str(res, ST_PENDING));
+	return req_open_stored(r, stored_context(r), db_str(res, ST_PENDING));
 }
 
 static const char *
@@ -102,8 +108,7 @@ enrol_page(struct req *r, const char *error)
 		randombytes_buf(key, sizeof(key));
 		totp_base32(key, sizeof(key), b32, TOTP_B32_MAX);
 		sodium_memzero(key, sizeof(key));
-		if ((stored = req_seal_stored(r, req_printf(r, TOTP_STORED_CONTEXT,
-		    r->sess->user_id), b32)) == NULL)
+		if ((stored = req_seal_stored(r, stored_context(r), b32)) == NULL)
 			return HTTP_SERVER_ERROR;
 		rc = old == NULL ? db_exec(r->db, sql_pending, "su", stored, r->sess->user_id) :
 		    db_exec(r->db, sql_pending_replace, "sus", stored, r->sess->user_id, old);
