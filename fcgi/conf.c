@@ -102,6 +102,10 @@ fill(struct config *c, xmlNodePtr root)
 		} else if (xml_is(n, "sessions")) {
 			c->idle_minutes = (int)xml_attr_long(n, "idle-minutes", 30);
 			c->absolute_hours = (int)xml_attr_long(n, "absolute-hours", 12);
+			/* The schema has both attributes or neither. */
+			c->session_cache_ms = xml_attr_long(n, "cache-ms", 0);
+			if (c->session_cache_ms > 0)
+				c->session_cache_file = xml_attr(n, "cache-file", NULL);
 		} else if (xml_is(n, "base-url")) {
 			c->base_url = xml_text(n);
 			c->secure = strncmp(c->base_url, "https:", 6) == 0;
@@ -183,6 +187,7 @@ config_free(struct config *c)
 	}
 	free(c->params);
 	free(c->templates_dir);
+	free(c->session_cache_file);
 	free(c->base_url);
 	free(c->pay_url);
 	free(c->pay_merchant);

@@ -30,6 +30,8 @@ struct config {
 	size_t	  upload_max;		/* one uploaded file */
 	size_t	  body_max;		/* a whole request body */
 	int	  idle_minutes, absolute_hours;
+	long	  session_cache_ms;	/* 0: no session cache (sesscache.h) */
+	char	 *session_cache_file;	/* the host's generation counters */
 	char	 *base_url;
 	int	  secure;		/* base URL is https: Secure cookies, HSTS */
 	char	 *pay_url, *pay_merchant, *pay_secret;

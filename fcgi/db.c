@@ -6,6 +6,7 @@
  * the statement prepared again, once, outside a transaction; inside one the
  * request fails with 503.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -43,6 +44,8 @@ struct db {
 	struct timespec	 failed_at;
 	int		 failed;	/* back off: the last failure was slow */
 	int		 down;		/* the last connect failed */
+	int		 writes;	/* DB_WROTE_*, since db_take_writes */
+	int		 ignore_next;	/* the next statement's write is not one */
 };
 
 struct dbres {
@@ -121,6 +124,21 @@ unsigned long
 db_prepares(const struct db *db)
 {
 	return db->prepares;
+}
+
+int
+db_take_writes(struct db *db)
+{
+	int w = db->writes;
+
+	db->writes = 0;
+	return w;
+}
+
+void
+db_writes_ignore_next(struct db *db)
+{
+	db->ignore_next = 1;
 }
 
 static int
@@ -408,6 +426,31 @@ store_rows(struct db *db, MYSQL_STMT *st, struct dbres **out)
 	return 0;
 }
 
+/*
+ * A statement without a result set wrote. It wrote what a session's row is
+ * read from (sesscache.h) when it names one of those tables, unless it only
+ * inserts: a new row is in no session read before it.
+ */
+static int
+write_kind(const char *sql)
+{
+	static const char *const tables[] = { "users", "memberships", "sessions",
+	    "companies" };
+	const char *p;
+	size_t i, n;
+
+	if (strncmp(sql, "INSERT", 6) == 0 && strstr(sql, "ON DUPLICATE") == NULL)
+		return DB_WROTE;
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		n = strlen(tables[i]);
+		for (p = strstr(sql, tables[i]); p; p = strstr(p + n, tables[i]))
+			if ((p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+			    !(isalnum((unsigned char)p[n]) || p[n] == '_'))
+				return DB_WROTE | DB_WROTE_SESSIONS;
+	}
+	return DB_WROTE;
+}
+
 static int
 run(struct db *db, struct dbres **res, const char *sql, const char *types,
     va_list ap)
@@ -457,6 +500,9 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 		}
 		db->last_id = mysql_stmt_insert_id(st);
 		db->affected = mysql_stmt_affected_rows(st);
+		if (mysql_stmt_field_count(st) == 0 && !db->ignore_next)
+			db->writes |= write_kind(sql);
+		db->ignore_next = 0;
 		if (res && mysql_stmt_field_count(st) > 0) {
 			if (store_rows(db, st, res) < 0) {
 				err = mysql_stmt_errno(st);
@@ -550,6 +596,75 @@ size_t
 db_rows(const struct dbres *r)
 {
 	return r ? r->nrows : 0;
+}
+
+/* Packed: the column count, then each column's length (~0 for NULL) and bytes. */
+void *
+db_row_pack(const struct dbres *r, size_t *len)
+{
+	uint32_t n, l;
+	size_t i, size = sizeof(n);
+	char *buf, *p;
+
+	if (r == NULL || r->cur == 0)
+		return NULL;
+	for (i = 0; i < r->ncols; i++)
+		size += sizeof(l) + r->lens[(r->cur - 1) * r->ncols + i];
+	if ((buf = p = malloc(size)) == NULL)
+		abort();
+	n = r->ncols;
+	memcpy(p, &n, sizeof(n));
+	p += sizeof(n);
+	for (i = 0; i < r->ncols; i++) {
+		size_t k = (r->cur - 1) * r->ncols + i;
+
+		l = r->vals[k] ? (uint32_t)r->lens[k] : UINT32_MAX;
+		memcpy(p, &l, sizeof(l));
+		p += sizeof(l);
+		if (r->vals[k]) {
+			memcpy(p, r->vals[k], r->lens[k]);
+			p += r->lens[k];
+		}
+	}
+	*len = size;
+	return buf;
+}
+
+struct dbres *
+db_row_unpack(struct db *db, const void *packed)
+{
+	const char *p = packed;
+	struct dbres *r = arena_alloc(db->arena, sizeof(*r));
+	uint32_t n, l;
+	unsigned i;
+
+	memcpy(&n, p, sizeof(n));
+	p += sizeof(n);
+	r->ncols = n;
+	r->nrows = 1;
+	r->cur = 1;
+	r->vals = arena_alloc(db->arena, (n + 1) * sizeof(*r->vals));
+	r->lens = arena_alloc(db->arena, (n + 1) * sizeof(*r->lens));
+	r->names = arena_alloc(db->arena, (n + 1) * sizeof(*r->names));
+	for (i = 0; i < n; i++) {
+		char *v;
+
+		memcpy(&l, p, sizeof(l));
+		p += sizeof(l);
+		r->names[i] = "";
+		if (l == UINT32_MAX) {
+			r->vals[i] = NULL;
+			r->lens[i] = 0;
+			continue;
+		}
+		v = arena_alloc(db->arena, (size_t)l + 1);
+		memcpy(v, p, l);
+		v[l] = '\0';
+		p += l;
+		r->vals[i] = v;
+		r->lens[i] = l;
+	}
+	return r;
 }
 
 void
@@ -762,6 +877,7 @@ db_exec_script(struct db *db, const char *sql, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot connect to the database");
 		return -1;
 	}
+	db->writes |= DB_WROTE | DB_WROTE_SESSIONS;	/* a script may change anything */
 	if (mysql_real_query(db->my, sql, strlen(sql)) != 0)
 		goto fail;
 	do {

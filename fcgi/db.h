@@ -25,6 +25,17 @@ unsigned long	 db_round_trips(const struct db *);
 unsigned	 db_ncols(const struct dbres *);
 /* Of those, the statements prepared (once per statement and connection). */
 unsigned long	 db_prepares(const struct db *);
+/* What the statements since the last call wrote (DB_WROTE_*), and forget it. */
+#define DB_WROTE		1
+#define DB_WROTE_SESSIONS	2	/* users, memberships, sessions or companies */
+int		 db_take_writes(struct db *);
+/* The next statement's write changes nothing a session's row shows (the
+ * session's last-seen time). */
+void		 db_writes_ignore_next(struct db *);
+/* The current row, copied out (malloc'd) and back into the request's arena,
+ * positioned on it (the session cache). */
+void		*db_row_pack(const struct dbres *, size_t *len);
+struct dbres	*db_row_unpack(struct db *, const void *packed);
 /* Runs SQL text that comes from our own files (migrations): never input. */
 int		 db_exec_script(struct db *, const char *sql, char *err, size_t errlen);
 

@@ -28,6 +28,7 @@
 #include "portal.h"
 #include "results.h"
 #include "results_import.h"
+#include "sesscache.h"
 
 #ifndef PORTAL_SCHEMA
 #define PORTAL_SCHEMA "/usr/local/share/ecs-portal/portal.rng"
@@ -119,7 +120,8 @@ usage(void)
 	    "  import-results FILE [--schema RESULTS_RNG]\n"
 	    "  expire-bookings\n"
 	    "  generate --seed N [--register 200000|1000000]\n"
-	    "  purge-documents --older-than DAYS\n");
+	    "  purge-documents --older-than DAYS\n"
+	    "  flush-sessions   (after changing the database by hand)\n");
 	exit(2);
 }
 
@@ -839,8 +841,15 @@ main(int argc, char *argv[])
 		rc = generate_command(db, argc - i, argv + i);
 	else if (strcmp(cmd, "purge-documents") == 0)
 		rc = retention_purge_command(db, argc - i, argv + i);
-	else
+	else if (strcmp(cmd, "flush-sessions") == 0) {
+		/* After SQL by hand: the workers read every session afresh. */
+		sesscache_bump_file(&cfg);
+		rc = 0;
+	} else
 		usage();
+	/* What a command changed is seen at once by the workers on this host. */
+	if (db_take_writes(db))
+		sesscache_bump_file(&cfg);
 	db_destroy(db);
 	config_free(&cfg);
 	return rc;

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "host.h"
 #include "log.h"
+#include "sesscache.h"
 
 /* The session's statement in three parts, so a route's session_read can add
  * its columns and joins (router_add composes them once, session_compose).
@@ -108,38 +109,14 @@ session_compose(const struct session_read *sr)
 	return sql;
 }
 
-int
-session_load(struct req *r)
+/* The session from its row (the statement's or the cache's). */
+static struct session *
+session_from_row(struct req *r, struct dbres *res, const unsigned char hash[32])
 {
-	const struct param *c = params_get(&r->priv->cookies, sid_cookie(r));
-	const char *sql = r->priv->session_sql ? r->priv->session_sql : sql_load;
-	unsigned char raw[32], hash[32];
-	struct dbres *res;
-	struct session *s;
-	int rc;
+	struct session *s = req_alloc(r, sizeof(*s));
 
-	r->sess = NULL;
-	if (c == NULL || unhex32(c->value, c->len, raw) < 0)
-		return 0;
-	crypto_hash_sha256(hash, raw, sizeof(raw));
-	rc = db_query(r->db, &res, sql, "bii", hash, sizeof(hash),
-	    (long long)r->priv->cfg->idle_minutes,
-	    (long long)r->priv->cfg->absolute_hours);
-	if (rc != 0)
-		return rc;
-	/* SESSION_READ_FIRST_COL must count SQL_LOAD_COLUMNS, or every session_read
-	 * would read its neighbour's column. */
-	if ((sql == sql_load ? db_ncols(res) != SESSION_READ_FIRST_COL :
-	    db_ncols(res) <= SESSION_READ_FIRST_COL)) {
-		log_error("session: %u columns, SESSION_READ_FIRST_COL is %d", db_ncols(res),
-		    SESSION_READ_FIRST_COL);
-		return HTTP_SERVER_ERROR;
-	}
-	if (!db_next(res))
-		return 0;
-	s = req_alloc(r, sizeof(*s));
 	memset(s, 0, sizeof(*s));
-	memcpy(s->id_hash, hash, sizeof(hash));
+	memcpy(s->id_hash, hash, 32);
 	s->user_id = (unsigned long long)db_int(res, 0);
 	s->company_id = (unsigned long long)db_int(res, 1);
 	snprintf(s->csrf, sizeof(s->csrf), "%s", db_str(res, 2) ? db_str(res, 2) : "");
@@ -156,12 +133,52 @@ session_load(struct req *r)
 	s->company_name = req_strdup(r, db_str(res, 9));
 	s->level_label = level_label(r, db_str(res, 3), db_str(res, 10), db_str(res, 11));
 	s->row = res;
+	return s;
+}
+
+int
+session_load(struct req *r)
+{
+	const struct param *c = params_get(&r->priv->cookies, sid_cookie(r));
+	const char *sql = r->priv->session_sql ? r->priv->session_sql : sql_load;
+	unsigned char raw[32], hash[32];
+	struct dbres *res;
+	uint64_t epoch;
+	int rc;
+
+	r->sess = NULL;
+	if (c == NULL || unhex32(c->value, c->len, raw) < 0)
+		return 0;
+	crypto_hash_sha256(hash, raw, sizeof(raw));
+	if ((res = sesscache_get(r->db, hash, sql)) != NULL) {
+		r->sess = session_from_row(r, res, hash);
+		return 0;
+	}
+	epoch = sesscache_epoch();
+	rc = db_query(r->db, &res, sql, "bii", hash, sizeof(hash),
+	    (long long)r->priv->cfg->idle_minutes,
+	    (long long)r->priv->cfg->absolute_hours);
+	if (rc != 0)
+		return rc;
+	/* SESSION_READ_FIRST_COL must count SQL_LOAD_COLUMNS, or every session_read
+	 * would read its neighbour's column. */
+	if ((sql == sql_load ? db_ncols(res) != SESSION_READ_FIRST_COL :
+	    db_ncols(res) <= SESSION_READ_FIRST_COL)) {
+		log_error("session: %u columns, SESSION_READ_FIRST_COL is %d", db_ncols(res),
+		    SESSION_READ_FIRST_COL);
+		return HTTP_SERVER_ERROR;
+	}
+	if (!db_next(res))
+		return 0;
 	if (db_int(res, 12)) {
+		/* Only the last-seen time: no cached row needs to end for it. */
+		db_writes_ignore_next(r->db);
 		rc = db_exec(r->db, sql_touch, "b", hash, sizeof(hash));
 		if (rc != 0)
 			return rc;
 	}
-	r->sess = s;
+	r->sess = session_from_row(r, res, hash);
+	sesscache_put(hash, sql, res, r->sess->company_id, epoch);
 	return 0;
 }
 

@@ -21,6 +21,7 @@
 #include "host.h"
 #include "log.h"
 #include "modules.h"
+#include "sesscache.h"
 #include "worker.h"
 
 #define TRIM_EVERY	256
@@ -212,7 +213,7 @@ handle(FCGX_Request *fr, const struct config *cfg, struct db *db,
 	const char *method_name = "-", *rid;
 	char ridbuf[33];
 	struct req r;
-	int status;
+	int status, writes;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	arena_reset(&priv->arena);
@@ -245,6 +246,11 @@ handle(FCGX_Request *fr, const struct config *cfg, struct db *db,
 
 	status = process(&r, &method_name);
 	db_end_request(db);
+	/* Committed; before the answer, so the next request sees it whatever
+	 * worker takes it (sesscache.h). */
+	writes = db_take_writes(db);
+	if (writes)
+		sesscache_bump(r.sess && !(writes & DB_WROTE_SESSIONS) ? r.sess->company_id : 0);
 	respond(&r, status);
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -291,6 +297,8 @@ worker_main(const struct config *cfg, int listen_fd)
 		return 2;
 	}
 	nerr_init();
+	if (sesscache_open(cfg, err, sizeof(err)) < 0)
+		log_error("worker: session cache off: %s", err);
 	db = db_new(cfg);
 	priv = calloc(1, sizeof(*priv));
 	if (priv == NULL)
@@ -330,6 +338,7 @@ worker_main(const struct config *cfg, int listen_fd)
 	nav_shared_free();
 	modules_unload();
 	db_destroy(db);
+	sesscache_close();
 	arena_free(&priv->arena);
 	free(priv);
 	return 0;

@@ -6,7 +6,8 @@
 // PORTALD_PID_FILE, PORTAL_WORKERS, MYSQL_CMD, PORTAL_DB_STOP, PORTAL_DB_START.
 
 import { execFileSync, execSync } from 'node:child_process';
-import { readFileSync, appendFileSync } from 'node:fs';
+import { readFileSync, appendFileSync, existsSync, openSync, writeSync, closeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 
 function need(name) {
@@ -282,12 +283,28 @@ function mysqlArgv() {
   return { cmd: argv[0], args: argv.slice(1) };
 }
 
+// After SQL by hand, what `portalctl flush-sessions` does: fresh values in the
+// host's session counters (fcgi/sesscache.c: the epoch and the global counter at
+// bytes 8-23), so no worker uses a session row read before the change.
+export function flushSessions() {
+  const path = process.env.PORTAL_SESSION_GENERATIONS;
+  if (!path || !existsSync(path)) return;
+  const fd = openSync(path, 'r+');
+  try {
+    writeSync(fd, randomBytes(16), 0, 16, 8);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // Runs SQL; returns the rows of the last result as arrays of strings (NULL as null).
+// Any change is seen by the next request, as one made through the portal is.
 export function sql(query) {
   const { cmd, args } = mysqlArgv();
   const out = execFileSync(cmd, [...args, '--batch', '--skip-column-names', '--raw'], {
     input: query, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], timeout: 30000,
   });
+  flushSessions();
   return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map((v) => (v === 'NULL' ? null : v)));
 }
 

@@ -1,0 +1,48 @@
+/*
+ * sesscache.h: a worker keeps each session's row (with its route's
+ * session_read columns) for at most <sessions cache-ms>, so a page that needs
+ * nothing else from MariaDB makes no statement at all.
+ *
+ * What ends it early is a file of generation counters mapped by every worker
+ * and by portalctl on the host (<sessions cache-file>): a request that wrote
+ * bumps its company's counter, or the global one when it wrote a table a
+ * session's row is read from (users, memberships, sessions, companies) or had
+ * no session; an entry whose counters moved is not used. So on one host a
+ * sign-out, a removed permission or a new count is seen by the next request
+ * whatever worker takes it; a change made elsewhere (another host, SQL by
+ * hand without `portalctl flush-sessions`) within cache-ms.
+ */
+#ifndef SESSCACHE_H
+#define SESSCACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "conf.h"
+
+struct db;
+struct dbres;
+
+/* Maps the counters (creating the file); 0 when the cache is off or ready. */
+int		 sesscache_open(const struct config *, char *err, size_t errlen);
+void		 sesscache_close(void);
+int		 sesscache_enabled(void);
+
+/* Read before the session's statement: a bump while it runs means its row
+ * is not kept. */
+uint64_t	 sesscache_epoch(void);
+/* The row kept for this cookie hash and statement, unpacked into the request's
+ * arena and positioned on it; NULL if none is current. */
+struct dbres	*sesscache_get(struct db *, const unsigned char hash[32], const char *sql);
+/* Keeps the current row of res, read under epoch, for company_id's session. */
+void		 sesscache_put(const unsigned char hash[32], const char *sql,
+		    const struct dbres *res, unsigned long long company_id, uint64_t epoch);
+
+/* After a request's writes are committed and before it answers: company_id
+ * 0 bumps the global counter. */
+void		 sesscache_bump(unsigned long long company_id);
+/* For portalctl: bumps the global counter of the file the config names, if
+ * it exists (no worker has mapped it otherwise). */
+void		 sesscache_bump_file(const struct config *);
+
+#endif
