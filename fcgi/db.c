@@ -132,7 +132,14 @@ db_take_writes(struct db *db)
 	int w = db->writes;
 
 	db->writes = 0;
+	db->ignore_next = 0;
 	return w;
+}
+
+void
+db_note_write(struct db *db)
+{
+	db->writes |= DB_WROTE | DB_WROTE_SESSIONS;
 }
 
 void
@@ -458,8 +465,10 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 	MYSQL_BIND params[DB_MAXPARAMS];
 	unsigned err = 0;
 	const char *msg = "";
-	int attempt;
+	int attempt, ignore = db->ignore_next;
 
+	/* For this statement only, whether or not it runs. */
+	db->ignore_next = 0;
 	if (res)
 		*res = NULL;
 	for (attempt = 0; attempt < 2; attempt++) {
@@ -500,9 +509,8 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 		}
 		db->last_id = mysql_stmt_insert_id(st);
 		db->affected = mysql_stmt_affected_rows(st);
-		if (mysql_stmt_field_count(st) == 0 && !db->ignore_next)
+		if (mysql_stmt_field_count(st) == 0 && !ignore)
 			db->writes |= write_kind(sql);
-		db->ignore_next = 0;
 		if (res && mysql_stmt_field_count(st) > 0) {
 			if (store_rows(db, st, res) < 0) {
 				err = mysql_stmt_errno(st);

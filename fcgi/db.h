@@ -29,6 +29,8 @@ unsigned long	 db_prepares(const struct db *);
 #define DB_WROTE		1
 #define DB_WROTE_SESSIONS	2	/* users, memberships, sessions or companies */
 int		 db_take_writes(struct db *);
+/* Counts as a write of anything (portalctl flush-sessions). */
+void		 db_note_write(struct db *);
 /* The next statement's write changes nothing a session's row shows (the
  * session's last-seen time). */
 void		 db_writes_ignore_next(struct db *);

@@ -843,13 +843,16 @@ main(int argc, char *argv[])
 		rc = retention_purge_command(db, argc - i, argv + i);
 	else if (strcmp(cmd, "flush-sessions") == 0) {
 		/* After SQL by hand: the workers read every session afresh. */
-		sesscache_bump_file(&cfg);
 		rc = 0;
+		db_note_write(db);
 	} else
 		usage();
 	/* What a command changed is seen at once by the workers on this host. */
-	if (db_take_writes(db))
-		sesscache_bump_file(&cfg);
+	if (db_take_writes(db) && sesscache_bump_file(&cfg, err, sizeof(err)) < 0) {
+		fprintf(stderr, "portalctl: the workers' kept sessions were not ended: %s\n"
+		    "  (they end within cache-ms; run portalctl as portald's user)\n", err);
+		rc = 1;
+	}
 	db_destroy(db);
 	config_free(&cfg);
 	return rc;

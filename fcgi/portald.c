@@ -21,6 +21,7 @@
 #include "conf.h"
 #include "log.h"
 #include "modules.h"
+#include "sesscache.h"
 #include "worker.h"
 
 #ifndef PORTAL_SCHEMA
@@ -62,6 +63,12 @@ load(const char *path, const char *schema, struct config *cfg)
 		return -1;
 	}
 	modules_unload();
+	/* Workers inherit the mapping; a reload to a file that cannot be used is refused. */
+	if (sesscache_map(cfg, err, sizeof(err)) < 0) {
+		log_error("%s: session cache: %s", path, err);
+		config_free(cfg);
+		return -1;
+	}
 	/* Not fatal (secrets are then stored as they are), but a hosting engineer must know. */
 	if (cfg->data_key == NULL)
 		log_error("%s: no <data-key>: two-step sign-in secrets are stored unsealed", path);

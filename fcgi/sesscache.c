@@ -44,7 +44,8 @@ struct entry {
 	void		*row;		/* db_row_pack */
 };
 
-static struct gens *gens;
+static struct gens *gens;	/* mapped by portald, inherited by its workers */
+static char *gens_path;
 static struct entry *entries;
 static long long ttl_ms;
 
@@ -63,21 +64,32 @@ load(const uint64_t *p)
 	return __atomic_load_n(p, __ATOMIC_SEQ_CST);
 }
 
+/*
+ * Opens (creating it when create) and maps the counters. Never follows a
+ * symbolic link, and refuses a file that is not ours: another length, or
+ * our length without the magic (a mistyped path must not be written over).
+ */
 static struct gens *
 map_file(const char *path, int create, char *err, size_t errlen)
 {
-	int fd = open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+	int fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW | (create ? O_CREAT : 0), 0600);
 	struct stat st;
+	struct gens *g;
 	void *p;
 
 	if (fd < 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) < 0 || (st.st_size < (off_t)sizeof(struct gens) &&
-	    (!create || ftruncate(fd, sizeof(struct gens)) < 0))) {
-		snprintf(err, errlen, "%s: %s", path, st.st_size < (off_t)sizeof(struct gens) &&
-		    !create ? "too short" : strerror(errno));
+	if (fstat(fd, &st) < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode) || (st.st_size != 0 && st.st_size != (off_t)sizeof(struct gens)) ||
+	    (st.st_size == 0 && (!create || ftruncate(fd, sizeof(struct gens)) < 0))) {
+		snprintf(err, errlen, "%s: not a session counters file (%lld bytes)", path,
+		    (long long)st.st_size);
 		close(fd);
 		return NULL;
 	}
@@ -87,26 +99,48 @@ map_file(const char *path, int create, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: mmap: %s", path, strerror(errno));
 		return NULL;
 	}
-	/* Two workers may write the magic at once: the same bytes. */
-	memcpy(((struct gens *)p)->magic, MAGIC, 8);
-	return p;
+	g = p;
+	if (st.st_size == 0)
+		memcpy(g->magic, MAGIC, 8);
+	else if (memcmp(g->magic, MAGIC, 8) != 0) {
+		snprintf(err, errlen, "%s: not a session counters file", path);
+		munmap(p, sizeof(struct gens));
+		return NULL;
+	}
+	return g;
 }
 
 int
-sesscache_open(const struct config *cfg, char *err, size_t errlen)
+sesscache_map(const struct config *cfg, char *err, size_t errlen)
 {
-	if (cfg->session_cache_ms <= 0 || cfg->session_cache_file == NULL)
+	const char *path = cfg->session_cache_ms > 0 ? cfg->session_cache_file : NULL;
+	struct gens *g;
+
+	if (gens && path && strcmp(path, gens_path) == 0)
 		return 0;
-	if ((gens = map_file(cfg->session_cache_file, 1, err, errlen)) == NULL)
+	if (path && (g = map_file(path, 1, err, errlen)) == NULL)
 		return -1;
-	if ((entries = calloc(NENTRIES, sizeof(*entries))) == NULL)
+	if (gens)
+		munmap(gens, sizeof(*gens));
+	free(gens_path);
+	gens = path ? g : NULL;
+	if ((gens_path = path ? strdup(path) : NULL) == NULL && path)
 		abort();
-	ttl_ms = cfg->session_cache_ms;
 	return 0;
 }
 
 void
-sesscache_close(void)
+sesscache_start(const struct config *cfg)
+{
+	if (gens == NULL || cfg->session_cache_ms <= 0)
+		return;
+	if ((entries = calloc(NENTRIES, sizeof(*entries))) == NULL)
+		abort();
+	ttl_ms = cfg->session_cache_ms;
+}
+
+void
+sesscache_stop(void)
 {
 	size_t i;
 
@@ -115,15 +149,6 @@ sesscache_close(void)
 			free(entries[i].row);
 	free(entries);
 	entries = NULL;
-	if (gens)
-		munmap(gens, sizeof(*gens));
-	gens = NULL;
-}
-
-int
-sesscache_enabled(void)
-{
-	return gens != NULL;
 }
 
 uint64_t
@@ -146,7 +171,7 @@ sesscache_get(struct db *db, const unsigned char hash[32], const char *sql)
 {
 	struct entry *e;
 
-	if (gens == NULL)
+	if (entries == NULL)
 		return NULL;
 	e = slot_for(hash, sql);
 	if (e->row == NULL || e->sql != sql || sodium_memcmp(e->hash, hash, 32) != 0)
@@ -168,7 +193,7 @@ sesscache_put(const unsigned char hash[32], const char *sql, const struct dbres 
 	uint64_t global, company_gen;
 	size_t len;
 
-	if (gens == NULL)
+	if (entries == NULL)
 		return;
 	global = load(&gens->global);
 	company_gen = load(&gens->company[company_id % NSLOTS]);
@@ -199,19 +224,19 @@ sesscache_bump(unsigned long long company_id)
 		__atomic_add_fetch(&gens->company[company_id % NSLOTS], 1, __ATOMIC_SEQ_CST);
 }
 
-void
-sesscache_bump_file(const struct config *cfg)
+int
+sesscache_bump_file(const struct config *cfg, char *err, size_t errlen)
 {
 	struct gens *g;
-	char err[512];
 
-	if (cfg->session_cache_file == NULL || access(cfg->session_cache_file, F_OK) != 0)
-		return;
-	if ((g = map_file(cfg->session_cache_file, 0, err, sizeof(err))) == NULL) {
-		log_error("session cache: %s", err);
-		return;
-	}
+	/* No file: no portald has run with the cache here, so nothing is kept. */
+	if (cfg->session_cache_ms <= 0 || cfg->session_cache_file == NULL ||
+	    access(cfg->session_cache_file, F_OK) != 0)
+		return 0;
+	if ((g = map_file(cfg->session_cache_file, 0, err, errlen)) == NULL)
+		return -1;
 	__atomic_add_fetch(&g->epoch, 1, __ATOMIC_SEQ_CST);
 	__atomic_add_fetch(&g->global, 1, __ATOMIC_SEQ_CST);
 	munmap(g, sizeof(*g));
+	return 0;
 }

@@ -23,10 +23,14 @@
 struct db;
 struct dbres;
 
-/* Maps the counters (creating the file); 0 when the cache is off or ready. */
-int		 sesscache_open(const struct config *, char *err, size_t errlen);
-void		 sesscache_close(void);
-int		 sesscache_enabled(void);
+/* portald, before it forks workers (and on reload): maps the counters,
+ * creating the file; its workers inherit the mapping, so all of them count
+ * on one file whatever happens to the path later. -1 (err) when the cache
+ * is configured and the file cannot be used: portald does not start. */
+int		 sesscache_map(const struct config *, char *err, size_t errlen);
+/* A worker's own entries, from its start to its end. */
+void		 sesscache_start(const struct config *);
+void		 sesscache_stop(void);
 
 /* Read before the session's statement: a bump while it runs means its row
  * is not kept. */
@@ -42,7 +46,7 @@ void		 sesscache_put(const unsigned char hash[32], const char *sql,
  * 0 bumps the global counter. */
 void		 sesscache_bump(unsigned long long company_id);
 /* For portalctl: bumps the global counter of the file the config names, if
- * it exists (no worker has mapped it otherwise). */
-void		 sesscache_bump_file(const struct config *);
+ * it exists (no worker has mapped it otherwise); -1 (err) if it cannot. */
+int		 sesscache_bump_file(const struct config *, char *err, size_t errlen);
 
 #endif

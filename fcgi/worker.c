@@ -297,8 +297,7 @@ worker_main(const struct config *cfg, int listen_fd)
 		return 2;
 	}
 	nerr_init();
-	if (sesscache_open(cfg, err, sizeof(err)) < 0)
-		log_error("worker: session cache off: %s", err);
+	sesscache_start(cfg);
 	db = db_new(cfg);
 	priv = calloc(1, sizeof(*priv));
 	if (priv == NULL)
@@ -338,7 +337,7 @@ worker_main(const struct config *cfg, int listen_fd)
 	nav_shared_free();
 	modules_unload();
 	db_destroy(db);
-	sesscache_close();
+	sesscache_stop();
 	arena_free(&priv->arena);
 	free(priv);
 	return 0;

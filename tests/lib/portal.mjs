@@ -287,8 +287,8 @@ function mysqlArgv() {
 // host's session counters (fcgi/sesscache.c: the epoch and the global counter at
 // bytes 8-23), so no worker uses a session row read before the change.
 export function flushSessions() {
-  const path = process.env.PORTAL_SESSION_GENERATIONS;
-  if (!path || !existsSync(path)) return;
+  const path = need('PORTAL_SESSION_GENERATIONS');
+  if (!existsSync(path)) return;	// no worker keeps sessions (cache-ms 0)
   const fd = openSync(path, 'r+');
   try {
     writeSync(fd, randomBytes(16), 0, 16, 8);
