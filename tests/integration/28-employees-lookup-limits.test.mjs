@@ -67,6 +67,19 @@ test('300 lookups of a company in the hour: every user of it is refused', async 
   assert.match(ok.body, /id="(found|not-found)"/, 'the 300th lookup of the company was refused');
 });
 
+test('lookups at once near the limit: the company lock lets exactly as many through as are left', async () => {
+  const co = await freshCompany('Racing');
+  fakeLookups(co.id, co.user, 57);
+  const form = { ni: 'AB123456C', dob: '01/01/1980', last_name: 'Anyone' };
+  await lookup(co.client, form).then((r) => assert.match(r.body, /id="(found|not-found)"/, 'the 58th'));
+  const rs = await Promise.all(Array.from({ length: 8 }, () => lookup(co.client, form)));
+  const performed = rs.filter((r) => /id="(found|not-found)"/.test(r.body)).length;
+  const refused = rs.filter((r) => (textById(r.body, 'form-error') || '').startsWith(LIMIT_MESSAGE)).length;
+  assert.equal(performed, 2, `performed ${performed} of 8 with 2 left`);
+  assert.equal(refused, 6);
+  assert.equal(rowsOf(co.user), 60);
+});
+
 test('bulk rows do not count against the hourly lookups; they have a daily allowance of their own', async () => {
   const co = await freshCompany('Bulkcap');
   fakeLookups(co.id, co.user, 1999, { kind: 'bulk' });
