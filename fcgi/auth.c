@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db.h"
 #include "host.h"
 #include "log.h"
 #include "password.h"
@@ -121,6 +122,9 @@ login(struct req *r)
 	hash = db_str(res, 1);
 	company_id = (unsigned long long)db_int(res, 4);
 	snprintf(idbuf, sizeof(idbuf), "%llu", user_id);
+	/* The sign-in counters are in no session's row (sesscache.h): these
+	 * writes end nothing a worker keeps. */
+	db_writes_ignore_next(r->db);
 	if ((rc = db_exec(r->db, sql_attempt, "u", user_id)) != 0)
 		return rc;
 	if (db_affected(r->db) == 0) {
@@ -140,11 +144,13 @@ login(struct req *r)
 		return login_refused(r, LOGIN_FAILED);
 	}
 	/* With two-step sign-in the failures are forgiven only after the code. */
+	db_writes_ignore_next(r->db);
 	if (!db_int(res, 5) && (rc = db_exec(r->db, sql_succeeded, "u", user_id)) != 0)
 		return rc;
 	if (password_needs_rehash(hash)) {
 		char fresh[PASSWORD_HASH_MAX];
 
+		db_writes_ignore_next(r->db);
 		if (password_hash(pw, fresh) == 0)
 			(void)db_exec(r->db, sql_rehash, "su", fresh, user_id);
 	}
@@ -232,6 +238,7 @@ code_check(struct req *r)
 			log_error("2fa: user %s's TOTP secret does not open with the data-key", idbuf);
 		step = secret ? totp_check(secret, code, db_int(res, 2), db_int(res, 1)) : -1;
 		if (step >= 0) {
+			db_writes_ignore_next(r->db);
 			if ((rc = db_exec(r->db, sql_totp_step, "iui", step, user_id, step)) != 0)
 				return rc;
 			if (db_affected(r->db) != 1)
@@ -246,6 +253,7 @@ code_check(struct req *r)
 		}
 	}
 	if (step < 0) {
+		db_writes_ignore_next(r->db);
 		(void)db_exec(r->db, sql_attempt, "u", user_id);
 		(void)audit_write(r->db, company_id, user_id, r->ip, "login_code_failed", "user",
 		    idbuf, how);
@@ -260,6 +268,7 @@ code_check(struct req *r)
 		req_set(r, "Form.error", "That code is not correct. Please try again.");
 		return HTTP_OK;
 	}
+	db_writes_ignore_next(r->db);
 	if ((rc = db_exec(r->db, sql_succeeded, "u", user_id)) != 0 ||
 	    (rc = session_forget(r)) != 0 ||
 	    (rc = session_create(r, user_id, company_id, STAGE_FULL)) != 0)

@@ -139,7 +139,7 @@ db_take_writes(struct db *db)
 void
 db_note_write(struct db *db)
 {
-	db->writes |= DB_WROTE | DB_WROTE_SESSIONS;
+	db->writes |= DB_WROTE | DB_WROTE_CHANGE | DB_WROTE_SESSIONS;
 }
 
 void
@@ -453,9 +453,9 @@ write_kind(const char *sql)
 		for (p = strstr(sql, tables[i]); p; p = strstr(p + n, tables[i]))
 			if ((p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
 			    !(isalnum((unsigned char)p[n]) || p[n] == '_'))
-				return DB_WROTE | DB_WROTE_SESSIONS;
+				return DB_WROTE | DB_WROTE_CHANGE | DB_WROTE_SESSIONS;
 	}
-	return DB_WROTE;
+	return DB_WROTE | DB_WROTE_CHANGE;
 }
 
 static int
@@ -885,7 +885,7 @@ db_exec_script(struct db *db, const char *sql, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot connect to the database");
 		return -1;
 	}
-	db->writes |= DB_WROTE | DB_WROTE_SESSIONS;	/* a script may change anything */
+	db->writes |= DB_WROTE | DB_WROTE_CHANGE | DB_WROTE_SESSIONS;	/* a script may change anything */
 	if (mysql_real_query(db->my, sql, strlen(sql)) != 0)
 		goto fail;
 	do {

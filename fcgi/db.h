@@ -27,7 +27,8 @@ unsigned	 db_ncols(const struct dbres *);
 unsigned long	 db_prepares(const struct db *);
 /* What the statements since the last call wrote (DB_WROTE_*), and forget it. */
 #define DB_WROTE		1
-#define DB_WROTE_SESSIONS	2	/* users, memberships, sessions or companies */
+#define DB_WROTE_SESSIONS	2	/* changed users, memberships, sessions or companies */
+#define DB_WROTE_CHANGE		4	/* changed or removed rows, not only added them */
 int		 db_take_writes(struct db *);
 /* Counts as a write of anything (portalctl flush-sessions). */
 void		 db_note_write(struct db *);

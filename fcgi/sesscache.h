@@ -5,9 +5,9 @@
  *
  * What ends it early is a file of generation counters mapped by every worker
  * and by portalctl on the host (<sessions cache-file>): a request that wrote
- * bumps its company's counter, or the global one when it wrote a table a
- * session's row is read from (users, memberships, sessions, companies) or had
- * no session; an entry whose counters moved is not used. So on one host a
+ * bumps its company's counter, or the global one when it changed a table a
+ * session's row is read from (users, memberships, sessions, companies) or
+ * changed rows without a session; an entry whose counters moved is not used. So on one host a
  * sign-out, a removed permission or a new count is seen by the next request
  * whatever worker takes it; a change made elsewhere (another host, SQL by
  * hand without `portalctl flush-sessions`) within cache-ms.

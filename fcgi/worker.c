@@ -249,8 +249,14 @@ handle(FCGX_Request *fr, const struct config *cfg, struct db *db,
 	/* Committed; before the answer, so the next request sees it whatever
 	 * worker takes it (sesscache.h). */
 	writes = db_take_writes(db);
-	if (writes)
-		sesscache_bump(r.sess && !(writes & DB_WROTE_SESSIONS) ? r.sess->company_id : 0);
+	if (writes & DB_WROTE_SESSIONS)
+		sesscache_bump(0);
+	else if (writes && r.sess)
+		sesscache_bump(r.sess->company_id);
+	else if (writes & DB_WROTE_CHANGE)	/* whose, we cannot tell */
+		sesscache_bump(0);
+	/* Else rows added without a session (a sign-in's session and audit rows):
+	 * in nobody's kept row. */
 	respond(&r, status);
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);

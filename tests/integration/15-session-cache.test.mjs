@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { env, signedIn, DEMO, sleep, freshCompany, addUser, flushSessions, portalctl, q } from '../lib/portal.mjs';
+import { env, Client, signedIn, DEMO, sleep, freshCompany, addUser, flushSessions, portalctl, q } from '../lib/portal.mjs';
 import { post } from '../lib/users.mjs';
 
 const logFile = path.join(process.env.PORTAL_LOG_DIR || path.join(env.state, 'log'), 'portald.log');
@@ -128,6 +128,25 @@ test('portalctl reset-password ends the user\'s sessions on every worker at once
   await warm(co.client);
   portalctl('reset-password', '--email', co.email, '--password', `${co.password}-new`);
   await seenEverywhere(co.client, '/dashboard', t0, toLogin);
+});
+
+test('another user signing in, or failing to, ends nobody\'s kept session', async () => {
+  const c = await signedIn(DEMO);
+  const co = await freshCompany('Cache');
+  const t0 = Date.now();
+  const offset0 = statSync(logFile).size;
+  await warm(c);
+  const warmed = new Set(tripsSince(offset0, '/dashboard', true).map(([pid]) => pid));
+  const wrong = new Client();
+  assert.equal((await wrong.signIn(co.email, 'not-the-password')).status, 200, 'a failed sign-in');
+  await signedIn({ email: co.email, password: co.password });
+  const offset = statSync(logFile).size;
+  for (let i = 0; i < VIEWS; i++) assert.equal((await c.get('/dashboard')).status, 200);
+  assert.ok(Date.now() - t0 < cacheMs, 'within cache-ms');
+  await sleep(100);
+  for (const [pid, trips] of tripsSince(offset, '/dashboard', true)) {
+    if (warmed.has(pid)) assert.equal(trips, 0, `worker ${pid} read the session again after the sign-ins`);
+  }
 });
 
 test('SQL by hand is seen within cache-ms, and at once after portalctl flush-sessions', async () => {
