@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-import { env, freshCompany, sql, sqlValue, q, freshHse, pageText, textById } from '../lib/portal.mjs';
+import { env, freshCompany, sql, sqlValue, q, freshHse, pageText, textById, freshApplicationReference } from '../lib/portal.mjs';
 import { credits, seedCredits, employee, book, bookingRow, day, importResults, resultsXml } from '../lib/assessments.mjs';
 
 const HOLD = 'Awaiting the HS&E assessment pass (online, remote invigilation).';
@@ -21,16 +21,10 @@ async function booked(co, opts = {}) {
   return { op, id, code: bookingRow(id).code };
 }
 
-function freshRef() {
-  for (;;) {
-    const ref = `8${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-    if (!sqlValue(`SELECT 1 FROM applications WHERE reference = ${q(ref)}`)) return ref;
-  }
-}
 
 // An application of the operative finalised with the HS&E hold reason (step 4 with the online route).
 function heldApplication(co, op, state = 'finalised') {
-  const ref = freshRef();
+  const ref = freshApplicationReference();
   sql(`INSERT INTO applications (reference, company_id, office_id, operative_id, card_type_id, kind, state, step,
          hse_route, hold_reason, finalised_at)
        VALUES (${q(ref)}, ${co.id}, ${co.office}, ${op.id}, 1, 'initial', ${q(state)}, 4, 'online', ${q(HOLD)}, NOW(6))`);

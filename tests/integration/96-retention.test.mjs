@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { portalctlStatus, freshCompany, createOperative, employ, sql, sqlValue, q, pageText } from '../lib/portal.mjs';
+import { portalctlStatus, freshCompany, createOperative, employ, sql, sqlValue, q, pageText, freshApplicationReference } from '../lib/portal.mjs';
 
 const purge = (...args) => portalctlStatus('purge-documents', ...args);
 
@@ -21,7 +21,7 @@ function doc(op, kind) {
 }
 
 function app(op, { state, completedDaysAgo = null, photo = null }) {
-  const ref = `8${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const ref = freshApplicationReference();
   sql(`INSERT INTO applications (reference, company_id, office_id, operative_id, card_type_id, kind, state, step,
          finalised_at, completed_at, photo_document_id)
        VALUES (${q(ref)}, ${co.id}, ${co.office}, ${op.id}, 1, 'initial', ${q(state)}, 4, NOW(6) - INTERVAL 1 YEAR,

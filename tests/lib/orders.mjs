@@ -7,15 +7,8 @@ import path from 'node:path';
 
 import {
   env, sql, sqlValue, q, createOperative, employ, csrfFrom, hiddenValue, decodeEntities, pageText, waitFor,
+  freshApplicationReference,
 } from './portal.mjs';
-
-// A fresh 7-digit application reference (never one in the database).
-function freshReference() {
-  for (;;) {
-    const ref = `9${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-    if (!sqlValue(`SELECT 1 FROM applications WHERE reference = ${q(ref)}`)) return ref;
-  }
-}
 
 // n finalised applications of a company (each for a new employed operative). kind:
 // initial (ECS card application) or replacement. Returns their ids as strings.
@@ -24,7 +17,7 @@ export function finalisedApps(co, n = 1, { kind = 'initial', office = co.office 
   for (let i = 0; i < n; i++) {
     const op = createOperative({ first: `Order${i}`, last: `Applicant${i}` });
     employ(op.id, co.id, office);
-    const ref = freshReference();
+    const ref = freshApplicationReference();
     sql(`INSERT INTO applications (reference, company_id, office_id, operative_id, card_type_id, kind,
            state, step, finalised_at) VALUES (${q(ref)}, ${co.id}, ${office}, ${op.id}, 1, ${q(kind)},
            'finalised', 4, NOW(6))`);

@@ -308,6 +308,15 @@ export function sql(query) {
   return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t').map((v) => (v === 'NULL' ? null : v)));
 }
 
+// A 7-digit application reference no application has (the data generator's 8000000-8079999
+// and the portal's own included).
+export function freshApplicationReference() {
+  for (;;) {
+    const ref = String(1000000 + Math.floor(Math.random() * 9e6));
+    if (!sqlValue(`SELECT 1 FROM applications WHERE reference = ${q(ref)}`)) return ref;
+  }
+}
+
 // The first column of the first row.
 export function sqlValue(query) {
   const rows = sql(query);
