@@ -29,6 +29,7 @@
 struct stmt_slot {
 	const char	*sql;		/* the key: the address of the text */
 	MYSQL_STMT	*st;
+	int		 writes;	/* DB_WROTE_* it counts as (write_kind), 0 if it reads */
 };
 
 struct db {
@@ -261,8 +262,33 @@ slots_grow(struct db *db)
 	free(old);
 }
 
-/* The prepared statement for sql, preparing it on first use. */
-static MYSQL_STMT *
+/*
+ * A statement without a result set wrote. It wrote what a session's row is
+ * read from (sesscache.h) when it names one of those tables, unless it only
+ * inserts: a new row is in no session read before it.
+ */
+static int
+write_kind(const char *sql)
+{
+	static const char *const tables[] = { "users", "memberships", "sessions",
+	    "companies" };
+	const char *p;
+	size_t i, n;
+
+	if (strncmp(sql, "INSERT", 6) == 0 && strstr(sql, "ON DUPLICATE") == NULL)
+		return DB_WROTE;
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		n = strlen(tables[i]);
+		for (p = strstr(sql, tables[i]); p; p = strstr(p + n, tables[i]))
+			if ((p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+			    !(isalnum((unsigned char)p[n]) || p[n] == '_'))
+				return DB_WROTE | DB_WROTE_CHANGE | DB_WROTE_SESSIONS;
+	}
+	return DB_WROTE | DB_WROTE_CHANGE;
+}
+
+/* The prepared statement for sql, preparing (and classing) it on first use. */
+static struct stmt_slot *
 stmt_get(struct db *db, const char *sql, unsigned *err, const char **msg)
 {
 	MYSQL_STMT *st;
@@ -273,7 +299,7 @@ stmt_get(struct db *db, const char *sql, unsigned *err, const char **msg)
 		slots_grow(db);
 	for (i = slot_index(db, sql); db->slots[i].st; i = (i + 1) & (db->cap - 1))
 		if (db->slots[i].sql == sql)
-			return db->slots[i].st;
+			return &db->slots[i];
 	st = mysql_stmt_init(db->my);
 	if (st == NULL)
 		abort();
@@ -288,8 +314,9 @@ stmt_get(struct db *db, const char *sql, unsigned *err, const char **msg)
 	db->prepares++;
 	db->slots[i].sql = sql;
 	db->slots[i].st = st;
+	db->slots[i].writes = mysql_stmt_field_count(st) == 0 ? write_kind(sql) : 0;
 	db->used++;
-	return st;
+	return &db->slots[i];
 }
 
 /* Binds the parameters described by types from ap. -1 if they do not fit. */
@@ -433,31 +460,6 @@ store_rows(struct db *db, MYSQL_STMT *st, struct dbres **out)
 	return 0;
 }
 
-/*
- * A statement without a result set wrote. It wrote what a session's row is
- * read from (sesscache.h) when it names one of those tables, unless it only
- * inserts: a new row is in no session read before it.
- */
-static int
-write_kind(const char *sql)
-{
-	static const char *const tables[] = { "users", "memberships", "sessions",
-	    "companies" };
-	const char *p;
-	size_t i, n;
-
-	if (strncmp(sql, "INSERT", 6) == 0 && strstr(sql, "ON DUPLICATE") == NULL)
-		return DB_WROTE;
-	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
-		n = strlen(tables[i]);
-		for (p = strstr(sql, tables[i]); p; p = strstr(p + n, tables[i]))
-			if ((p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
-			    !(isalnum((unsigned char)p[n]) || p[n] == '_'))
-				return DB_WROTE | DB_WROTE_CHANGE | DB_WROTE_SESSIONS;
-	}
-	return DB_WROTE | DB_WROTE_CHANGE;
-}
-
 static int
 run(struct db *db, struct dbres **res, const char *sql, const char *types,
     va_list ap)
@@ -472,6 +474,7 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 	if (res)
 		*res = NULL;
 	for (attempt = 0; attempt < 2; attempt++) {
+		struct stmt_slot *slot;
 		MYSQL_STMT *st;
 		va_list aq;
 		int brc;
@@ -482,14 +485,15 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 			if (connect_db(db) < 0)
 				return HTTP_UNAVAILABLE;
 		}
-		st = stmt_get(db, sql, &err, &msg);
-		if (st == NULL) {
+		slot = stmt_get(db, sql, &err, &msg);
+		if (slot == NULL) {
 			if (gone(err) && !db->in_tx) {
 				disconnect(db);
 				continue;
 			}
 			return classify(db, err, msg, sql);
 		}
+		st = slot->st;
 		va_copy(aq, ap);
 		brc = bind_params(db, st, params, types, aq);
 		va_end(aq);
@@ -509,8 +513,8 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 		}
 		db->last_id = mysql_stmt_insert_id(st);
 		db->affected = mysql_stmt_affected_rows(st);
-		if (mysql_stmt_field_count(st) == 0 && !ignore)
-			db->writes |= write_kind(sql);
+		if (!ignore)
+			db->writes |= slot->writes;
 		if (res && mysql_stmt_field_count(st) > 0) {
 			if (store_rows(db, st, res) < 0) {
 				err = mysql_stmt_errno(st);
