@@ -39,33 +39,12 @@ modules_load(const struct config *cfg, char *err, size_t errlen)
 		abort();
 	for (i = 0; i < cfg->nmodules; i++) {
 		const struct portal_module *m;
-		char path[4096];
-		void *h;
 
-		snprintf(path, sizeof(path), "%s/%s.so", cfg->modules_dir, cfg->modules[i]);
-		h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-		if (h == NULL) {
-			snprintf(err, errlen, "module %s cannot be loaded: %s",
-			    cfg->modules[i], dlerror());
+		m = module_open(cfg->modules_dir, cfg->modules[i], RTLD_NOW,
+		    &handles[nhandles], err, errlen);
+		if (m == NULL)
 			goto fail;
-		}
-		handles[nhandles++] = h;
-		m = dlsym(h, "portal_module");
-		if (m == NULL) {
-			snprintf(err, errlen, "module %s (%s) has no portal_module descriptor",
-			    cfg->modules[i], path);
-			goto fail;
-		}
-		if (m->abi != PORTAL_ABI) {
-			snprintf(err, errlen, "module %s (%s) was built for another version of the "
-			    "portal: rebuild and reinstall it", cfg->modules[i], path);
-			goto fail;
-		}
-		if (m->name == NULL || strcmp(m->name, cfg->modules[i]) != 0) {
-			snprintf(err, errlen, "module file %s names itself \"%s\"",
-			    path, m->name ? m->name : "");
-			goto fail;
-		}
+		nhandles++;
 		if (router_add(m, err, errlen) < 0)
 			goto fail;
 	}

@@ -23,6 +23,7 @@
 #include "feed.h"
 #include "generate.h"
 #include "log.h"
+#include "modules.h"
 #include "password.h"
 #include "perm.h"
 #include "portal.h"
@@ -741,21 +742,12 @@ routes(const struct config *cfg)
 	for (i = 0; i < cfg->nmodules; i++) {
 		const struct portal_module *m;
 		const struct route *rt;
-		char path[4096];
+		char err[1024];
 		void *h;
 
-		snprintf(path, sizeof(path), "%s/%s.so", cfg->modules_dir, cfg->modules[i]);
-		if ((h = dlopen(path, RTLD_LAZY | RTLD_LOCAL)) == NULL ||
-		    (m = dlsym(h, "portal_module")) == NULL) {
-			fprintf(stderr, "portalctl: module %s: %s\n", cfg->modules[i], dlerror());
-			if (h)
-				dlclose(h);
-			return 1;
-		}
-		if (m->abi != PORTAL_ABI) {
-			fprintf(stderr, "portalctl: module %s (%s) was built for another version of "
-			    "the portal: rebuild and reinstall it\n", cfg->modules[i], path);
-			dlclose(h);
+		m = module_open(cfg->modules_dir, cfg->modules[i], RTLD_LAZY, &h, err, sizeof(err));
+		if (m == NULL) {
+			fprintf(stderr, "portalctl: %s\n", err);
 			return 1;
 		}
 		for (rt = m->routes; rt->handler; rt++) {

@@ -47,6 +47,11 @@ test('a module built against an older portal.h (a stale .so after an upgrade) st
   const r = spawnSync(portald(), ['-c', file, '-t'], { encoding: 'utf8', timeout: 10000 });
   assert.equal(r.status, 1);
   assert.match(r.stderr, /module stalemod \(.*stalemod\.so\) was built for another version of the portal/);
+  // portalctl routes opens the same files the same way (fcgi/modopen.c): it reads no stale table.
+  const ctl = spawnSync(env.portalctl, ['-c', file, 'routes'], { encoding: 'utf8', timeout: 10000 });
+  assert.equal(ctl.status, 1);
+  assert.equal(ctl.stdout, '');
+  assert.match(ctl.stderr, /portalctl: module stalemod \(.*stalemod\.so\) was built for another version/);
 });
 
 test('a bad configuration stops start-up naming the file and line', () => {
