@@ -181,6 +181,10 @@ int		 req_redirect_external(struct req *, const char *url);
 const unsigned char *req_raw_body(const struct req *, size_t *len);
 /* A request header as FastCGI names it ("HTTP_X_SIGNATURE"), or NULL. */
 const char	*req_env(const struct req *, const char *name);
+/* The decoded value of name in a query string (the form's own parser), or "" when
+ * it is absent or the query is malformed. For a query the route does not declare
+ * as fields: one a module signed itself and checks whole (a payment request). */
+const char	*req_query_value(struct req *, const char *query, const char *name);
 /* A message shown on the next page (carried in a short-lived cookie). */
 void		 req_flash(struct req *, const char *message);
 /* Adds a response header (name and value are copied). */

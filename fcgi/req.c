@@ -80,6 +80,19 @@ req_env(const struct req *r, const char *name)
 	return FCGX_GetParam(name, r->priv->fcgi->envp);
 }
 
+const char *
+req_query_value(struct req *r, const char *query, const char *name)
+{
+	struct params ps = { NULL, NULL, 0 };
+	const struct param *p;
+
+	if (query == NULL ||
+	    params_urlencoded(&r->priv->arena, &ps, query, strlen(query)) < 0)
+		return "";
+	p = params_get(&ps, name);
+	return p ? p->value : "";
+}
+
 void
 req_flash(struct req *r, const char *message)
 {

@@ -50,48 +50,6 @@ sandbox_init(void)
 	return 0;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* The decoded value of name in a query string, or "". */
-static const char *
-query_get(struct req *r, const char *q, const char *name)
-{
-	size_t nl = strlen(name);
-	const char *p = q;
-
-	while (p && *p) {
-		const char *end = strchr(p, '&');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-
-		if (len > nl && strncmp(p, name, nl) == 0 && p[nl] == '=') {
-			char *out = req_alloc(r, len + 1), *o = out;
-			size_t i;
-
-			for (i = nl + 1; i < len; i++) {
-				if (p[i] == '+')
-					*o++ = ' ';
-				else if (p[i] == '%' && i + 2 < len && hexval(p[i + 1]) >= 0 &&
-				    hexval(p[i + 2]) >= 0) {
-					*o++ = (char)(hexval(p[i + 1]) * 16 + hexval(p[i + 2]));
-					i += 2;
-				} else
-					*o++ = p[i];
-			}
-			*o = '\0';
-			return out;
-		}
-		p = end ? end + 1 : NULL;
-	}
-	return "";
-}
-
 /* Checks the portal's signed request (everything before "&sig="). NULL or why not. */
 static const char *
 check_request(struct req *r, const char *q)
@@ -101,10 +59,10 @@ check_request(struct req *r, const char *q)
 
 	if (sig == NULL || !hmac_hex_ok(key, q, (size_t)(sig - q), sig + 5))
 		return "This payment request is not signed by the merchant.";
-	age = (long long)time(NULL) - atoll(query_get(r, q, "ts"));
+	age = (long long)time(NULL) - atoll(req_query_value(r, q, "ts"));
 	if (age > REQUEST_MAX_AGE || age < -300)
 		return "This payment request has expired. Please start again from the portal.";
-	if (atoll(query_get(r, q, "amount")) <= 0 || query_get(r, q, "payment")[0] == '\0')
+	if (atoll(req_query_value(r, q, "amount")) <= 0 || req_query_value(r, q, "payment")[0] == '\0')
 		return "This payment request is incomplete.";
 	return NULL;
 }
@@ -112,13 +70,13 @@ check_request(struct req *r, const char *q)
 static void
 request_hdf(struct req *r, const char *q)
 {
-	long long amount = atoll(query_get(r, q, "amount"));
+	long long amount = atoll(req_query_value(r, q, "amount"));
 
 	req_set(r, "Gateway.request", q);
-	req_set(r, "Gateway.merchant", query_get(r, q, "merchant"));
-	req_set(r, "Gateway.description", query_get(r, q, "description"));
+	req_set(r, "Gateway.merchant", req_query_value(r, q, "merchant"));
+	req_set(r, "Gateway.description", req_query_value(r, q, "description"));
 	req_set(r, "Gateway.amount", req_money(r, amount));
-	req_set(r, "Gateway.return", query_get(r, q, "return"));
+	req_set(r, "Gateway.return", req_query_value(r, q, "return"));
 	req_set(r, "Page.title", "Sandbox Payment Gateway");
 }
 
@@ -271,12 +229,12 @@ sandbox_pay(struct req *r)
 	memcpy(txn, "sbx_", 4);
 	sodium_bin2hex(txn + 4, sizeof(txn) - 4, raw, sizeof(raw));
 	body = req_printf(r, "payment=%s&txn=%s&amount=%s&currency=%s&status=%s&reason=%s&ts=%lld",
-	    req_url_escape(r, query_get(r, q, "payment")), txn,
-	    req_url_escape(r, query_get(r, q, "amount")),
-	    req_url_escape(r, query_get(r, q, "currency")), status, req_url_escape(r, reason),
+	    req_url_escape(r, req_query_value(r, q, "payment")), txn,
+	    req_url_escape(r, req_query_value(r, q, "amount")),
+	    req_url_escape(r, req_query_value(r, q, "currency")), status, req_url_escape(r, reason),
 	    (long long)time(NULL));
 	notify_later(body, req_hmac_hex(r, key, body, strlen(body)));
-	return req_redirect_external(r, query_get(r, q, "return"));
+	return req_redirect_external(r, req_query_value(r, q, "return"));
 }
 static const struct route routes[] = {
 	{ M_GET,  "pay", ROUTE_PUBLIC, NULL,       sandbox_page, "sandboxpay/pay.cs", NULL, 0 },

@@ -35,6 +35,11 @@ test('PAY by card sends the browser to the gateway with a signed request for the
   assert.equal(q.slice(cut + 5), sign(q.slice(0, cut)), 'the request is not signed with the gateway key');
   assert.equal(orderRow(orderId).state, 'awaiting_payment');
   assert.deepEqual(sql(`SELECT method, state, amount_pence FROM payments WHERE id = ${c.payment}`)[0], ['card', 'pending', '10800']);
+  // The gateway's page reads the request's values decoded (spaces, brackets, a label with "&").
+  const gw = text(await new Client().get(c.url.pathname + c.url.search));
+  assert.match(gw, /Merchant\s*ECS Employer Portal \(demo\)/);
+  assert.match(gw, /For\s*ECS order CardReq order/);
+  assert.match(gw, /Amount\s*£108\.00/);
   // The gateway refuses a request whose amount was changed.
   const tampered = c.url.pathname + c.url.search.replace('amount=10800', 'amount=100');
   assert.match(text(await new Client().get(tampered)), /not signed by the merchant/);
