@@ -103,7 +103,7 @@ login(struct req *r)
 	const char *pw = r->fields[LOGIN_PASSWORD].val;
 	unsigned long long user_id, company_id;
 	struct dbres *res;
-	const char *hash;
+	const char *hash, *landing;
 	char idbuf[24];
 	int rc;
 
@@ -165,10 +165,11 @@ login(struct req *r)
 		    idbuf, "second step awaited");
 		return req_redirect(r, "/login/code");
 	}
-	if ((rc = session_create(r, user_id, company_id, STAGE_FULL)) != 0)
+	if ((rc = session_create(r, user_id, company_id, STAGE_FULL)) != 0 ||
+	    (rc = company_landing(r, user_id, &landing)) != 0)
 		return rc;
 	(void)audit_write(r->db, company_id, user_id, r->ip, "login", "user", idbuf, "");
-	return req_redirect(r, "/dashboard");
+	return req_redirect(r, landing);
 }
 
 enum { CODE_CODE, CODE_RECOVERY };
@@ -208,7 +209,7 @@ code_check(struct req *r)
 {
 	unsigned long long user_id = r->sess->user_id, company_id = r->sess->company_id;
 	const char *code = r->fields[CODE_CODE].val, *recovery = r->fields[CODE_RECOVERY].val;
-	const char *how = "totp";
+	const char *how = "totp", *landing;
 	char idbuf[24];
 	struct dbres *res;
 	long long step;
@@ -271,14 +272,15 @@ code_check(struct req *r)
 	db_writes_ignore_next(r->db);
 	if ((rc = db_exec(r->db, sql_succeeded, "u", user_id)) != 0 ||
 	    (rc = session_forget(r)) != 0 ||
-	    (rc = session_create(r, user_id, company_id, STAGE_FULL)) != 0)
+	    (rc = session_create(r, user_id, company_id, STAGE_FULL)) != 0 ||
+	    (rc = company_landing(r, user_id, &landing)) != 0)
 		return rc;
 	if (strcmp(how, "recovery") == 0)
 		(void)audit_write(r->db, company_id, user_id, r->ip, "recovery_code_used", "user",
 		    idbuf, "");
 	(void)audit_write(r->db, company_id, user_id, r->ip, "login", "user", idbuf,
 	    "with two-step sign-in");
-	return req_redirect(r, "/dashboard");
+	return req_redirect(r, landing);
 }
 
 static int
@@ -303,6 +305,8 @@ static const struct route auth_routes[] = {
 	{ M_POST, "logout",  ROUTE_SIGNED_IN, NULL,         logout,     NULL,             NULL, R_STAGE_CODE | R_STAGE_ENROL },
 	{ M_GET,  "login/code", ROUTE_SIGNED_IN, NULL,      code_form,  "auth/code.cs",   NULL, R_STAGE_CODE },
 	{ M_POST, "login/code", ROUTE_SIGNED_IN, code_fields, code_check, "auth/code.cs", NULL, R_STAGE_CODE },
+	{ M_GET,  "company", ROUTE_SIGNED_IN, NULL, company_choice_form, "auth/company.cs", NULL, R_STAGE_ENROL },
+	{ M_POST, "company", ROUTE_SIGNED_IN, company_choice_fields, company_choice, NULL, NULL, R_STAGE_ENROL },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -74,6 +74,17 @@ int		 session_pre_token_ok(struct req *, const char *sent);
 void		 session_flash_in(struct req *);
 void		 session_flash_out(struct req *);
 
+/* "Company", "Group: NAME" or "Office: NAME": a membership's level as the header shows it. */
+const char	*session_level_label(struct req *, const char *level, const char *group,
+		const char *office);
+
+/* ---- companies.c: choosing which of one's companies to act for ---- */
+extern const struct field company_choice_fields[];
+int		 company_choice_form(struct req *);
+int		 company_choice(struct req *);
+/* Where a sign-in lands: the choice of companies for a user of several, else the dashboard. */
+int		 company_landing(struct req *, unsigned long long user_id, const char **path);
+
 /* ---- render.c ---- */
 void		 render_common(struct req *);
 /* Renders a template into the request's memory; NULL on error (logged). */

@@ -84,8 +84,8 @@ random_hex(char out[65])
 	sodium_memzero(raw, sizeof(raw));
 }
 
-static const char *
-level_label(struct req *r, const char *level, const char *group, const char *office)
+const char *
+session_level_label(struct req *r, const char *level, const char *group, const char *office)
 {
 	if (strcmp(level, "group") == 0)
 		return req_printf(r, "Group: %s", group);
@@ -131,7 +131,7 @@ session_from_row(struct req *r, struct dbres *res, const unsigned char hash[32])
 	s->user_name = req_strdup(r, db_str(res, 7));
 	s->user_email = req_strdup(r, db_str(res, 8));
 	s->company_name = req_strdup(r, db_str(res, 9));
-	s->level_label = level_label(r, db_str(res, 3), db_str(res, 10), db_str(res, 11));
+	s->level_label = session_level_label(r, db_str(res, 3), db_str(res, 10), db_str(res, 11));
 	s->row = res;
 	return s;
 }

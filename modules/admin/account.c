@@ -13,7 +13,9 @@ static const char *const sql_me =
     "SELECT u.title, u.first_name, u.last_name, u.phone, u.email,"
     " u.totp_secret IS NOT NULL AS totp,"
     " (SELECT COUNT(*) FROM recovery_codes rc WHERE rc.user_id = u.id AND rc.used_at IS NULL)"
-    "  AS recovery_left, c.require_2fa"
+    "  AS recovery_left, c.require_2fa,"
+    " (SELECT COUNT(*) FROM memberships m JOIN companies mc ON mc.id = m.company_id"
+    "   WHERE m.user_id = u.id AND m.status = 'active' AND mc.status = 'active') AS companies"
     " FROM users u JOIN companies c ON c.id = ? WHERE u.id = ?";
 static const char *const sql_details =
     "UPDATE users SET title = ?, first_name = ?, last_name = ?, phone = ? WHERE id = ?";

@@ -15,7 +15,9 @@ static const char *const sql_member =
     "SELECT u.id, CONCAT_WS(' ', NULLIF(u.title, ''), u.first_name, u.last_name) AS name,"
     " u.email, m.level, IFNULL(m.group_id, 0) AS group_id, IFNULL(m.office_id, 0) AS office_id,"
     " m.permissions, m.status, u.status AS user_status,"
-    " IFNULL(DATE_FORMAT(u.last_login_at, '%d/%m/%Y %H:%i'), 'Never') AS last_login"
+    " IFNULL(DATE_FORMAT(u.last_login_at, '%d/%m/%Y %H:%i'), 'Never') AS last_login,"
+    " (SELECT COUNT(*) FROM memberships o WHERE o.user_id = u.id AND o.company_id <> m.company_id"
+    "   AND o.status = 'active') AS other_companies"
     " FROM memberships m JOIN users u ON u.id = m.user_id"
     " WHERE m.user_id = ? AND m.company_id = ?" SCOPE_MEMBER_SQL;
 static const char *const sql_member_lock =
@@ -37,6 +39,16 @@ static const char *const sql_end_sessions =
     "DELETE FROM sessions WHERE user_id = ? AND company_id = ?";
 static const char *const sql_end_all_sessions =
     "DELETE FROM sessions WHERE user_id = ?";
+/* A password serves every company the user works for, so a company may reset it only for a
+ * user of its own alone: counted once the user's row is locked (adding an existing user
+ * locks it too), so a user added elsewhere meanwhile is counted. */
+static const char *const sql_lock_user =
+    "SELECT id FROM users WHERE id = ? FOR UPDATE";
+static const char *const sql_other_companies =
+    "SELECT COUNT(*) FROM memberships WHERE user_id = ? AND company_id <> ? AND status = 'active'"
+    " LOCK IN SHARE MODE";
+#define SHARED_USER "This user also works for another company on the portal, so their password " \
+	"cannot be reset here: they can change it in My account, or ECS can reset it for them."
 static const char *const sql_forget_password =
     "UPDATE users SET password_hash = NULL WHERE id = ?";
 
@@ -80,8 +92,12 @@ user_page(struct req *r, const char *error, int *found)
 		req_set(r, "Can.change", "1");
 	if (req_can(r, PERM_REMOVE_USERS))
 		req_set(r, "Can.remove", "1");
-	if (req_can(r, PERM_RESET_PASSWORDS))
-		req_set(r, "Can.reset", "1");
+	if (req_can(r, PERM_RESET_PASSWORDS)) {
+		if (strcmp(hdf_get_value(r->hdf, "Member.other_companies", "0"), "0") == 0)
+			req_set(r, "Can.reset", "1");
+		else
+			req_set(r, "Member.shared", SHARED_USER);
+	}
 	if (error)
 		req_set(r, "Form.error", error);
 	return levels_to_hdf(r);
@@ -240,6 +256,7 @@ user_remove(struct req *r)
 int
 user_reset(struct req *r)
 {
+	struct dbres *res;
 	const char *email;
 	int rc, found;
 
@@ -255,15 +272,21 @@ user_reset(struct req *r)
 	/* The old password stops working at once, and so do their sessions. */
 	if ((rc = db_begin(r->db)) != 0)
 		return rc;
+	if ((rc = db_query(r->db, &res, sql_lock_user, "u", r->ids[0])) != 0 ||
+	    (rc = db_query(r->db, &res, sql_other_companies, "uu", r->ids[0],
+	    r->sess->company_id)) != 0)
+		goto fail;
+	if (!db_next(res) || db_int(res, 0) != 0) {
+		db_rollback(r->db);
+		return refuse(r, SHARED_USER);
+	}
 	if ((rc = db_exec(r->db, sql_forget_password, "u", r->ids[0])) != 0 ||
 	    (rc = db_exec(r->db, sql_end_all_sessions, "u", r->ids[0])) != 0 ||
 	    (rc = link_issue(r, r->ids[0], "reset")) != 0 ||
 	    (rc = req_audit(r, "password_reset", "user", req_printf(r, "%llu", r->ids[0]),
 	    "a new one-time link issued")) != 0 ||
-	    (rc = db_commit(r->db)) != 0) {
-		db_rollback(r->db);
-		return rc;
-	}
+	    (rc = db_commit(r->db)) != 0)
+		goto fail;
 	link_mail(r, email);
 	req_set(r, "Page.title", "Password reset");
 	req_set(r, "Added.email", email);
@@ -271,4 +294,7 @@ user_reset(struct req *r)
 	req_set(r, "Added.reset", "1");
 	r->template = "admin/user-added.cs";
 	return HTTP_OK;
+fail:
+	db_rollback(r->db);
+	return rc;
 }

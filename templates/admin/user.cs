@@ -1,7 +1,8 @@
 <?cs # One user: level and permissions (Can.change), remove (Can.remove), reset the password
-     (Can.reset); none of them on oneself (Member.self). Reads: Member.id/name/email/level_value/
+     (Can.reset; Member.shared instead when they work for another company too, whose
+     password this company may not reset); none of them on oneself (Member.self). Reads: Member.id/name/email/level_value/
      status/user_status/last_login/badges.N.name, Levels, Bundles, Others, Form.error,
-     Session.csrf. Tests: id="user-form", id="remove-form", id="reset-form". ?><?cs include:"layout/header.cs" ?><?cs include:"admin/perms-form.cs" ?>
+     Session.csrf. Tests: id="user-form", id="remove-form", id="reset-form", id="shared-user". ?><?cs include:"layout/header.cs" ?><?cs include:"admin/perms-form.cs" ?>
 <div class="page-header">
   <h1><?cs var:Member.name ?><?cs if:Member.status == "removed" ?> <span class="tag tag-grey">Removed</span><?cs /if ?></h1>
   <p class="lead"><?cs var:Member.email ?> &middot; last sign-in <?cs var:Member.last_login ?></p>
@@ -20,6 +21,7 @@
   <p class="actions"><button class="btn btn-primary" type="submit">SAVE</button></p>
 </form>
 <?cs /if ?>
+<?cs if:Member.shared ?><p class="hint" id="shared-user"><?cs var:Member.shared ?></p><?cs /if ?>
 <div class="actions">
 <?cs if:Can.reset ?>
   <form id="reset-form" method="post" action="<?cs var:Page.base ?>/admin/users/<?cs var:Member.id ?>/reset"><input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>"><button class="btn btn-secondary" type="submit">RESET PASSWORD</button></form>

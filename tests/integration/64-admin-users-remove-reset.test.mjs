@@ -59,6 +59,38 @@ test('resetting a password: a new link, the old password and sessions end, the l
     AND company_id = ${co.id}`), '1');
 });
 
+test('a user who also works for another company: neither company may reset their password', async () => {
+  // The attack this stops: another company adds the account as an existing user, resets
+  // its password, takes the link and signs in as them, into the first company.
+  const u = await addUser(co.id, { label: 'Shared', permissions: 1 });
+  const other = await freshCompany('Taker');
+  const added = await post(other.client, '/admin/users/add', { mode: 'existing', email: u.email, level: 'company', perm: '0' });
+  assert.equal(added.status, 303);
+  const before = mailsTo(u.email).length;
+  for (const admin of [other, co]) {
+    const page = await admin.client.get(`/admin/users/${u.user}`);
+    assert.equal(page.status, 200);
+    assert.doesNotMatch(page.body, /id="reset-form"/);
+    assert.match(textById(page.body, 'shared-user'), /also works for another company/);
+    const r = await post(admin.client, `/admin/users/${u.user}/reset`, {});
+    assert.equal(r.status, 200);
+    assert.match(textById(r.body, 'form-error'), /cannot be reset here/);
+    assert.doesNotMatch(r.body, /id="one-time-link"/);
+  }
+  assert.equal(mailsTo(u.email).length, before, 'a link was mailed');
+  assert.equal(sqlValue(`SELECT password_hash IS NOT NULL FROM users WHERE id = ${u.user}`), '1');
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM password_links WHERE user_id = ${u.user}`), '0');
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE action = 'password_reset' AND object_id = '${u.user}'
+    AND user_id IN (${co.user}, ${other.user})`), '0', 'an administrator reset it');
+  assert.equal((await u.client.get('/dashboard')).status, 200, 'their session ended');
+  await signedIn({ email: u.email, password: u.password });
+  // Once the other company removes them, their own company may reset it again.
+  assert.equal((await post(other.client, `/admin/users/${u.user}/remove`, {})).status, 303);
+  const r = await post(co.client, `/admin/users/${u.user}/reset`, {});
+  assert.equal(r.status, 200);
+  assert.equal(textById(r.body, 'one-time-link'), await mailedLink(u.email, before));
+});
+
 test('each action needs its permission', async () => {
   const u = await addUser(co.id, { label: 'Victim', permissions: 1 });
   const resetter = await addUser(co.id, { label: 'Resetter', permissions: 2 ** BIT.resetPasswords });
