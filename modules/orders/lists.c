@@ -164,7 +164,6 @@ orders_hdf(struct req *r, struct dbres *res)
 	}
 	if (p)
 		req_set(r, req_printf(r, "%s.total", p), req_money(r, total));
-	req_setf(r, "Orders.count", "%zu", n);
 }
 
 static int

@@ -336,6 +336,9 @@ test('users see only orders of their level: an office user does not see the comp
   const list = await c.get('/orders/attention');
   assert.match(list.body, new RegExp(`id="order-${officeOrder.orderId}"`));
   assert.doesNotMatch(list.body, new RegExp(`id="order-${companyOrder.orderId}"`));
+  // Exactly its orders: one panel each, none without an id (a stray list value made one).
+  const panels = [...list.body.matchAll(/<section class="panel" id="order-([^"]*)"/g)].map((m) => m[1]);
+  assert.deepEqual(panels, [officeOrder.orderId]);
   // Its levels and offices are its own only.
   const page = await c.get('/orders/new');
   assert.doesNotMatch(page.body, /Company Purchase/);
