@@ -20,7 +20,7 @@ static const char *const sql_summary =
     " IFNULL(a.hse_route, '') AS hse_route, a.hold_reason,"
     " EXISTS (SELECT 1 FROM grades gg WHERE (t.code = 'craft' AND gg.kind = 'jib')"
     "   OR (t.code IN ('jib_apprentice', 'non_jib_apprentice') AND gg.kind = 'apprentice'))"
-    "   AS needs_grade"
+    "   AS needs_grade, DATE_FORMAT(o.ecs_registered_on, '%d/%m/%Y') AS registered_on"
     " FROM applications a JOIN operatives o ON o.id = a.operative_id"
     " JOIN card_types t ON t.id = a.card_type_id"
     " LEFT JOIN offices d ON d.id = a.delivery_office_id"
@@ -91,6 +91,8 @@ summary(struct req *r, const struct app *a, size_t *missing, const char **hold,
 	req_set(r, "Occupation.name", db_str(res, 8));
 	req_set(r, "Grade.name", db_str(res, 9));
 	req_set(r, "App.hold_reason", db_str(res, 11));
+	if (db_str(res, 13))
+		req_set(r, "Registered.date", db_str(res, 13));
 	hse_route = db_str(res, 10);
 	label = req_printf(r, "\xe2\x86\x90 RECHECK %s'S APPLICATION", a->name);
 	for (p = label; *p; p++)

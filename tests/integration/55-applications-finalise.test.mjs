@@ -67,6 +67,13 @@ test('the summary shows what was entered, the declaration with the terms, and RE
   assert.match(r.body, /href="\/static\/terms\.html"/);
   assert.match(r.body, /id="summary-photo"/);
   assert.deepEqual(missing(r.body), []);
+  assert.ok(text.includes('ECS Registered Electrician Scheme Not registered'), 'not registered');
+  // Registered for the ECS Registered Electrician Scheme: step 4 says when, as step 3 does.
+  sql(`UPDATE operatives SET ecs_registered_on = '2025-09-05' WHERE id = ${op.id}`);
+  for (const step of ['step3', 'step4']) {
+    const page = pageText((await co.client.get(`/applications/${id}/${step}`)).body);
+    assert.ok(page.includes('You registered for the ECS Registered Electrician Scheme on 05/09/2025'), step);
+  }
 });
 
 test('the declaration must be ticked', async () => {
