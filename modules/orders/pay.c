@@ -18,8 +18,13 @@
 static const char *const sql_payments =
     "SELECT p.id, p.method, p.state, p.amount_pence, DATE_FORMAT(p.created_at, '%d/%m/%Y %H:%i'),"
     " p.detail FROM payments p WHERE p.order_id = ? ORDER BY p.id DESC LIMIT 20";
-static const char *const sql_payment =
-    "SELECT p.state, p.detail, p.method FROM payments p WHERE p.id = ? AND p.order_id = ?";
+/* The return page's payment, and whether its gateway page may still be paid: a pending
+ * one, or one a newer attempt superseded within the hour a gateway's page lasts (paying
+ * on that older page still pays the order, when its notification arrives). */
+static const char *const sql_payment_waiting =
+    "SELECT p.state, p.detail, p.state = 'pending' OR (p.state = 'cancelled' AND"
+    " p.method = 'card' AND p.gateway_txn_id IS NULL AND p.created_at > NOW(6) - INTERVAL 1 HOUR)"
+    " FROM payments p WHERE p.id = ? AND p.order_id = ?";
 static const char *const sql_new_payment =
     "INSERT INTO payments (order_id, method, state, amount_pence, currency, created_by,"
     " completed_at) VALUES (?, ?, ?, ?, 'GBP', ?, IF(? = 'succeeded', NOW(6), NULL))";
@@ -288,19 +293,21 @@ orders_return(struct req *r)
 		return rc;
 	req_set(r, "Page.title", req_printf(r, "Payment for order %s", o.label));
 	if (pv->present && !pv->err) {
-		if ((rc = db_query(r->db, &res, sql_payment, "uu", (unsigned long long)pv->num,
-		    o.id)) != 0)
+		if ((rc = db_query(r->db, &res, sql_payment_waiting, "uu",
+		    (unsigned long long)pv->num, o.id)) != 0)
 			return rc;
 		if (db_next(res)) {
 			req_set(r, "Payment.state", db_str(res, 0));
 			req_set(r, "Payment.detail", db_str(res, 1));
+			/* Until the gateway's notification arrives, the page asks again
+			 * (and offers no second payment meanwhile). */
+			if (db_int(res, 2) && strcmp(o.state, "paid") != 0) {
+				req_set(r, "Payment.waiting", "1");
+				req_set(r, "Page.refresh", "3");
+			}
 		}
 		db_free(res);
 	}
-	/* Until the gateway's notification arrives, the page asks again. */
-	if (strcmp(o.state, "paid") != 0 &&
-	    strcmp(hdf_get_value(r->hdf, "Payment.state", ""), "pending") == 0)
-		req_set(r, "Page.refresh", "3");
 	actions_hdf(r, &o);
 	return HTTP_OK;
 }

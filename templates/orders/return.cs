@@ -1,6 +1,7 @@
 <?cs # Where the payment gateway sends the browser back: it only shows the state;
      the gateway's notification is what marks an order paid. Reads: Order.*,
-     Payment.state/detail, Page.refresh, Can.pay. Tests: id="payment-status". ?><?cs include:"layout/header.cs" ?>
+     Payment.state/detail, Payment.waiting (the gateway's answer awaited: no TRY AGAIN),
+     Page.refresh, Can.pay. Tests: id="payment-status". ?><?cs include:"layout/header.cs" ?>
 <div class="page-header">
   <h1>Payment for order <?cs var:Order.label ?></h1>
 </div>
@@ -9,14 +10,14 @@
   <div class="notice notice-success" role="status"><p>Thank you: your payment of <?cs var:Order.total ?> has been received and order <?cs var:Order.label ?> is paid.</p></div>
 <?cs elif:Payment.state == "failed" ?>
   <div class="alert" role="alert"><p>The payment was not taken: <?cs var:Payment.detail ?></p></div>
-<?cs elif:Payment.state == "pending" ?>
+<?cs elif:Payment.waiting ?>
   <div class="notice" role="status"><p>We are waiting for the payment gateway to confirm your payment. This page checks again every few seconds.</p></div>
 <?cs else ?>
   <div class="notice" role="status"><p>This order is <?cs var:Order.state_label ?>.</p></div>
 <?cs /if ?>
 </div>
 <div class="actions">
-<?cs if:Order.state != "paid" && Can.pay ?>  <a class="btn btn-primary" href="<?cs var:Page.base ?>/orders/<?cs var:Order.id ?>/pay">TRY AGAIN</a><?cs /if ?>
+<?cs if:Order.state != "paid" && Can.pay && !Payment.waiting ?>  <a class="btn btn-primary" href="<?cs var:Page.base ?>/orders/<?cs var:Order.id ?>/pay">TRY AGAIN</a><?cs /if ?>
   <a class="btn btn-secondary" href="<?cs var:Page.base ?>/orders/<?cs var:Order.id ?>">VIEW ORDER</a>
   <a class="btn btn-plain" href="<?cs var:Page.base ?>/orders/fulfilled">Orders Being Fulfilled</a>
 </div>

@@ -101,6 +101,7 @@ test('the return page arriving before the notification shows "waiting" and marks
   assert.equal(early.status, 200);
   assert.match(text(early), /waiting for the payment gateway to confirm/);
   assert.match(early.body, /<meta http-equiv="refresh" content="3">/);
+  assert.doesNotMatch(early.body, /TRY AGAIN/, 'a second payment offered while the first is awaited');
   assert.equal(orderRow(orderId).state, 'awaiting_payment');
   assert.deepEqual(appStates(ids), ['ordered']);
   // Then the gateway's notification arrives.
@@ -112,6 +113,32 @@ test('the return page arriving before the notification shows "waiting" and marks
   assert.match(text(late), /has been received/);
   assert.doesNotMatch(late.body, /http-equiv="refresh"/);
   assert.deepEqual(appStates(ids), ['received']);
+});
+
+test('paid on the page of an attempt a newer one superseded: its return page waits, then shows paid', async () => {
+  const { co, ids, orderId } = await orderToPay('CardTwice');
+  const first = await startCard(co.client, orderId);
+  const second = await startCard(co.client, orderId);	// TRY AGAIN before the first was paid
+  assert.equal(sqlValue(`SELECT state FROM payments WHERE id = ${first.payment}`), 'cancelled');
+  // The browser returns from the first page, paid, before its notification arrives.
+  const early = await co.client.get(`/orders/${orderId}/return?payment=${first.payment}`);
+  assert.match(text(early), /waiting for the payment gateway to confirm/);
+  assert.match(early.body, /<meta http-equiv="refresh" content="3">/);
+  assert.doesNotMatch(early.body, /TRY AGAIN/);
+  const n = await notify(new Client(), notifyBody({ payment: first.payment, txn: `t2_${Date.now()}`, amount: first.amount }));
+  assert.equal(n.status, 200);
+  const late = await co.client.get(`/orders/${orderId}/return?payment=${first.payment}`);
+  assert.match(text(late), /has been received/);
+  assert.doesNotMatch(late.body, /http-equiv="refresh"/);
+  assert.deepEqual(appStates(ids), ['received']);
+  // A declined payment is not awaited: it says why and offers TRY AGAIN (on an unpaid order).
+  const other = await orderToPay('CardDeclWait');
+  const d = await startCard(other.co.client, other.orderId);
+  await sandboxPay(other.co.client, d.url.toString(), '4000 0000 0000 0002');
+  const ret = await other.co.client.get(`/orders/${other.orderId}/return?payment=${d.payment}`);
+  assert.doesNotMatch(ret.body, /http-equiv="refresh"/);
+  assert.match(ret.body, /TRY AGAIN/);
+  assert.ok(Number(second.payment) > Number(first.payment));
 });
 
 test('forged, altered, stale and mismatched notifications are rejected, logged and change nothing', async () => {
