@@ -36,6 +36,9 @@ enum perm {
 
 #define PERM_BIT(p)	((uint64_t)1 << (p))
 #define PERM_ALL	(PERM_BIT(PERM__MAX) - 1)
+/* The user-admin permissions: any of them opens Administer Users. */
+#define USER_ADMIN_PERMS (PERM_BIT(PERM_ADD_USERS) | PERM_BIT(PERM_REMOVE_USERS) | \
+	PERM_BIT(PERM_CHANGE_PERMISSIONS) | PERM_BIT(PERM_RESET_PASSWORDS))
 
 /* The guide's wording, indexed by enum perm. */
 extern const char *const perm_names[PERM__MAX];

@@ -8,9 +8,6 @@
 int	admin_audit(struct req *);
 extern const struct field audit_fields[];
 
-/* The user-admin permissions: any of them opens Administer Users. */
-#define USER_ADMIN_PERMS (PERM_BIT(PERM_ADD_USERS) | PERM_BIT(PERM_REMOVE_USERS) | \
-	PERM_BIT(PERM_CHANGE_PERMISSIONS) | PERM_BIT(PERM_RESET_PASSWORDS))
 
 /* The scope of memberships the signed-in user may see (company, group or office level):
  * append to a WHERE on memberships m, bind with SCOPE_MEMBER_ARGS. */
