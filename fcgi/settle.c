@@ -29,9 +29,12 @@ static const char *const sql_kind =
 static const char *const sql_credits =
     "SELECT IFNULL(SUM(l.quantity), 0) FROM order_lines l JOIN products p ON p.id = l.product_id"
     " WHERE l.order_id = ? AND p.code = 'assessment_credit'";
+/* Paid: received, or straight on hold with the reason finalising gave it (an HS&E
+ * assessment still to pass, a requirement not met), as portalctl's "received" does. */
 static const char *const sql_received =
     "UPDATE applications a JOIN order_lines l ON l.live_application_id = a.id"
-    " SET a.state = 'received' WHERE l.order_id = ? AND a.state = 'ordered'";
+    " SET a.state = IF(IFNULL(a.hold_reason, '') <> '', 'on_hold', 'received')"
+    " WHERE l.order_id = ? AND a.state = 'ordered'";
 static const char *const sql_audit =
     "INSERT INTO audit_log (company_id, user_id, ip, action, object_kind, object_id, detail)"
     " VALUES (?, NULLIF(?, 0), ?, ?, 'order', ?, ?)";

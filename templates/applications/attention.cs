@@ -4,7 +4,7 @@
      Reads: InProgress.N.id/reference/name/type/step/started_by/started,
      OnHold.N.id/reference/name/type/reason,
      Finalised.N.id/reference/name/employed_by/group/hse/photo/type/grade/
-     occupation, Counts.finalised (outside Finalised, so each:f = Finalised
+     occupation/note (why it will wait on hold once paid), Counts.finalised (outside Finalised, so each:f = Finalised
      meets only rows), Session.csrf, Page.base.
      Each list is a page of 50: Page.<List>.shown/total/first/next for
      layout/pager.cs (id="in-progress-next", "on-hold-next", "finalised-next").
@@ -102,7 +102,7 @@
           <tr>
             <td class="check"><input type="checkbox" id="pick-<?cs var:f.id ?>" name="id" value="<?cs var:f.id ?>"><label class="visually-hidden" for="pick-<?cs var:f.id ?>">Select application <?cs var:f.reference ?>, <?cs var:f.name ?></label></td>
             <td><a class="reference" href="<?cs var:Page.base ?>/applications/<?cs var:f.id ?>"><?cs var:f.reference ?></a></td>
-            <td><?cs var:f.name ?></td>
+            <td><?cs var:f.name ?><?cs if:f.note ?><br><span class="hint" id="note-<?cs var:f.id ?>">On hold once paid: <?cs var:f.note ?></span><?cs /if ?></td>
             <td><?cs var:f.employed_by ?></td>
             <td><?cs var:f.group ?></td>
             <td><span class="tag<?cs if:f.hse == "OK" ?> tag-green<?cs elif:f.hse == "None" ?> tag-grey<?cs else ?> tag-amber<?cs /if ?>"><?cs var:f.hse ?></span></td>

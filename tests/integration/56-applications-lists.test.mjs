@@ -60,7 +60,8 @@ test('Finalised - Awaiting Ordering: the guide\'s columns, a check box per row, 
   }
   const rows = tableRows(r.body, 'finalised-table');
   assert.equal(rows.length, 1, JSON.stringify(rows));
-  assert.deepEqual(rows[0], [`Select application ${apps.final.ref}, Lister, Fay`, apps.final.ref, 'Lister, Fay', co.name, 'Listing Group', 'Online', 'OK', 'Craft - Initial',
+  assert.deepEqual(rows[0], [`Select application ${apps.final.ref}, Lister, Fay`, apps.final.ref,
+    'Lister, Fay On hold once paid: Awaiting the HS&E assessment pass (online, remote invigilation).', co.name, 'Listing Group', 'Online', 'OK', 'Craft - Initial',
     'Electrical Labourer', 'Electrical Labourer (2018)']);
   assert.match(r.body, new RegExp(`<input type="checkbox" id="pick-${apps.final.id}" name="id" value="${apps.final.id}">`));
   assert.match(r.body, /id="finalised-count">1</);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  Client, freshCompany, sql, sqlValue, pageText, hiddenValue, parseCsv, portalctlStatus, tableRows, hrefById,
+  Client, freshCompany, sql, sqlValue, pageText, textById, hiddenValue, parseCsv, portalctlStatus, tableRows, hrefById,
 } from '../lib/portal.mjs';
 import {
   finalisedApps, createOrder, formPost, orderRow, appStates, pay, balance, seedFunds, startCard, sandboxPay,
@@ -31,6 +31,25 @@ test('paying from funds: one transaction takes the balance, writes the ledger an
   assert.deepEqual(sql(`SELECT amount_pence, balance_after_pence, kind FROM funds_ledger
                         WHERE company_id = ${co.id} AND order_id = ${orderId}`), [['-5400', '4600', 'purchase']]);
   assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE action = 'funds_used' AND object_id = '${orderId}'`), '1');
+});
+
+test('paid, an application finalised with a hold reason goes straight on hold with it; the others are received', async () => {
+  const co = await freshCompany('FundsHold');
+  seedFunds(co.id, 20000);
+  const ids = finalisedApps(co, 2);
+  const reason = 'Awaiting the HS&E assessment pass (online, remote invigilation).';
+  sql(`UPDATE applications SET hold_reason = '${reason}', hse_route = 'online' WHERE id = ${ids[0]}`);
+  // The finalised list says so before it is ordered.
+  const list = await co.client.get('/applications/attention');
+  assert.equal(textById(list.body, `note-${ids[0]}`),
+    `On hold once paid: ${reason}`);
+  assert.doesNotMatch(list.body, new RegExp(`id="note-${ids[1]}"`));
+  const { orderId } = await createOrder(co.client, co, ids, { then: 'pay' });
+  assert.equal((await pay(co.client, orderId, 'funds')).status, 303);
+  assert.deepEqual(appStates(ids), ['on_hold', 'received']);
+  const held = await co.client.get('/applications/attention');
+  const ref = sqlValue(`SELECT reference FROM applications WHERE id = ${ids[0]}`);
+  assert.match(pageText(held.body.match(/id="on-hold-table"[\s\S]*?<\/table>/)[0]), new RegExp(`${ref}[\\s\\S]*Awaiting the HS&E assessment pass`));
 });
 
 test('insufficient funds: a clear message and nothing changed', async () => {
