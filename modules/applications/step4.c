@@ -189,18 +189,21 @@ applications_finalise(struct req *r)
 	if ((rc = req_audit(r, "application_finalised", "application",
 	    req_printf(r, "%llu", a.id), hold)) != 0 || (rc = db_commit(r->db)) != 0)
 		goto fail;
-	req_flash(r, req_printf(r, "Application %s has been finalised%s.", a.reference,
-	    hold[0] ? " (it will wait on hold after payment: see its note)" : ""));
 	{
+		/* The hold it will wait on once paid, said here and on the Finalised list. */
+		const char *held = hold[0] ? req_printf(r, " (once paid it will wait on hold: %s)",
+		    hold) : "";
 		struct dbres *next;
 
 		if (db_query(r->db, &next, sql_next, "u", a.id) == 0 &&
 		    db_next(next)) {
-			req_flash(r, req_printf(r, "Application %s has been finalised; now the next "
-			    "candidate.", a.reference));
+			req_flash(r, req_printf(r, "Application %s has been finalised%s; now the "
+			    "next candidate.", a.reference, held));
 			return req_redirect(r, req_printf(r, "/applications/%s/step1",
 			    db_str(next, 0)));
 		}
+		req_flash(r, req_printf(r, "Application %s has been finalised%s.", a.reference,
+		    held));
 	}
 	return req_redirect(r, "/applications/attention");
 fail:
