@@ -187,7 +187,9 @@ v_ni_number(const char *in, char *out, size_t cap, long long *num)
 		"BG", "GB", "KN", "NK", "NT", "TN", "ZZ",
 		"OO", "CR", "FY", "MW", "NC", "PP", "PY", "PZ", NULL
 	};
-	const char *msg = "Please enter a National Insurance number like QQ 12 34 56 C.";
+	const char *msg = "Please enter a National Insurance number like AB 12 34 56 C.";
+	const char *prefix = "That is not a National Insurance number: HMRC never gives numbers "
+	    "beginning with those two letters.";
 	size_t n = 0, i;
 	const char *p;
 
@@ -202,19 +204,20 @@ v_ni_number(const char *in, char *out, size_t cap, long long *num)
 	out[n] = '\0';
 	if (n != 9)
 		return msg;
+	/* The shape first (two letters, six digits, A-D), then the letters HMRC never uses. */
 	for (i = 0; i < 2; i++)
-		if (!isupper((unsigned char)out[i]) || strchr("DFIQUV", out[i]))
+		if (!isupper((unsigned char)out[i]))
 			return msg;
-	if (out[1] == 'O')
-		return msg;
 	for (i = 2; i < 8; i++)
 		if (!isdigit((unsigned char)out[i]))
 			return msg;
 	if (!strchr("ABCD", out[8]))
 		return msg;
+	if (strchr("DFIQUV", out[0]) || strchr("DFIQUV", out[1]) || out[1] == 'O')
+		return prefix;
 	for (i = 0; unallocated[i]; i++)
 		if (out[0] == unallocated[i][0] && out[1] == unallocated[i][1])
-			return msg;
+			return prefix;
 	return NULL;
 }
 

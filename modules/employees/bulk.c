@@ -71,12 +71,22 @@ static const char *const col_names[COL__MAX] = {
 	"office", "started_on"
 };
 
+/* The example names one of the user's own offices, so it can be copied as it is. */
+static const char *const sql_example_office =
+    "SELECT f.name" OFFICES_IN_SCOPE " ORDER BY f.name, f.id LIMIT 1";
+
 int
 employees_bulk_form(struct req *r)
 {
+	const struct session *s = r->sess;
+	int rc;
+
 	req_set(r, "Page.title", "Add employees from a file");
 	req_setf(r, "Bulk.allowance", "%ld",
 	    portal_param_long(MODULE, "bulk-rows-per-company-day", 2000));
+	if ((rc = db_row_hdf(r->db, r->hdf, "Example", NULL, sql_example_office, "uuuuu",
+	    s->company_id, s->scope_group, s->scope_group, s->scope_office, s->scope_office)) != 0)
+		return rc;
 	return HTTP_OK;
 }
 

@@ -19,7 +19,7 @@
       <legend>Please supply required information:</legend>
       <div class="field<?cs if:Form.ni.error ?> field-invalid<?cs /if ?>">
         <label for="ni">National Insurance Number*</label>
-        <span class="hint" id="ni-hint">For example, QQ 12 34 56 C</span>
+        <span class="hint" id="ni-hint">For example, AB 12 34 56 C</span>
 <?cs if:Form.ni.error ?>
         <p class="field-error" id="ni-error"><span class="visually-hidden">Error: </span><?cs var:Form.ni.error ?></p>
 <?cs /if ?>

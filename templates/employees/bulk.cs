@@ -33,8 +33,8 @@
   </div>
   <p>For example:</p>
   <pre class="code-block">ni_number,date_of_birth,last_name,card_number,hse_number,office,started_on
-AB123456C,31/03/1985,Jones,,,Head Office,01/09/2025
-CD654321A,14/11/1990,,1234567,,Head Office,15/09/2025</pre>
+AB123456C,31/03/1985,Jones,,,<?cs var:Example.name ?>,01/09/2025
+CE654321A,14/11/1990,,1234567,,<?cs var:Example.name ?>,15/09/2025</pre>
 </section>
 <div class="panel panel-narrow">
   <form class="form" id="bulk-form" method="post" action="<?cs var:Page.base ?>/employees/bulk" enctype="multipart/form-data">

@@ -63,8 +63,12 @@ test('valid fields keep their typed form beside a field in error', async () => {
 });
 
 test('a bad NI number: error next to it, value kept', async () => {
-  for (const ni of ['AB123456', 'QQ123456C', 'BG123456A', 'AB12345EC', 'AO123456A', 'AB123456E', 'AB1234567C']) {
-    await expectFieldError({ ...GOOD, ni }, 'ni', /National Insurance number like QQ 12 34 56 C/);
+  for (const ni of ['AB123456', 'AB12345EC', 'AB123456E', 'AB1234567C', '12AB3456C']) {
+    await expectFieldError({ ...GOOD, ni }, 'ni', /National Insurance number like AB 12 34 56 C/);
+  }
+  // The right shape with letters HMRC never gives (the familiar QQ 12 34 56 C among them): said so.
+  for (const ni of ['QQ123456C', 'BG123456A', 'AO123456A', 'DA123456A']) {
+    await expectFieldError({ ...GOOD, ni }, 'ni', /HMRC never gives numbers beginning with those two letters/);
   }
 });
 

@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sql, sqlValue, pageText, textById, freshCompany, addUser, createOperative, employ, freshNi,
-  freshCardNumber, isoDate, dateFromToday, dmy, tableRows, hiddenValue,
+  freshCardNumber, isoDate, dateFromToday, dmy, tableRows, hiddenValue, decodeEntities,
 } from '../lib/portal.mjs';
 
 let co;
@@ -42,6 +42,15 @@ test('the upload form describes the columns and posts multipart to /employees/bu
   assert.match(r.body, /<input\b[^>]*type="file"[^>]*name="csv"/);
   const cols = tableRows(r.body, 'bulk-columns').map((x) => x[0]);
   assert.deepEqual(cols, ['ni_number', 'date_of_birth', 'last_name', 'card_number', 'hse_number', 'office', 'started_on']);
+  // The example, copied as it is, is a file the portal reads: valid NI numbers and one of the
+  // user's own offices; its people are simply not on the register.
+  const example = decodeEntities(r.body.match(/<pre class="code-block">([\s\S]*?)<\/pre>/)[1]);
+  assert.ok(example.includes(`,${co.officeName},`), example);
+  const review = await upload(co.client, `${example}\n`);
+  assert.equal(review.status, 200);
+  const reasons = tableRows(review.body, 'bulk-rejected').map(([, reason]) => reason);
+  assert.equal(reasons.length, 2, JSON.stringify(reasons));
+  for (const reason of reasons) assert.doesNotMatch(reason, /National Insurance|not one of your offices/);
 });
 
 test('review: matched rows listed, invalid and unmatched rows rejected with reasons; nothing added; then one confirmation', async () => {
