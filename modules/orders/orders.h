@@ -38,7 +38,6 @@ struct order {
 	const char *state, *kind, *reference, *bacs_reference;
 	const char *label;	/* the reference, or "number N" when there is none */
 	long long total;	/* pence, every line */
-	size_t lines;
 };
 
 /* orders.c */

@@ -82,7 +82,8 @@ actions_hdf(struct req *r, const struct order *o)
 		req_set(r, "Can.pay", "1");
 	if (unpaid(o) && req_can(r, PERM_CREATE_PURCHASES))
 		req_set(r, "Can.cancel", "1");
-	if (strcmp(o->state, "open") == 0 && req_can(r, PERM_CREATE_PURCHASES))
+	/* An empty order stays open: closed, nothing could be added to it or paid. */
+	if (strcmp(o->state, "open") == 0 && o->total > 0 && req_can(r, PERM_CREATE_PURCHASES))
 		req_set(r, "Can.close", "1");
 	if (strcmp(o->state, "paid") == 0)
 		req_set(r, "Can.receipt", "1");
@@ -320,6 +321,12 @@ orders_close(struct req *r)
 
 	if ((rc = order_begin(r, &o)) != 0)
 		return rc;
+	if (o.total <= 0) {
+		db_rollback(r->db);
+		req_flash(r, "An order with no applications cannot be closed: add applications to "
+		    "it first, or cancel it.");
+		return req_redirect(r, req_printf(r, "/orders/%llu", o.id));
+	}
 	if ((rc = db_exec(r->db, sql_close, "u", o.id)) != 0)
 		goto fail;
 	closed = db_affected(r->db) == 1;

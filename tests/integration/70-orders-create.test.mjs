@@ -231,6 +231,12 @@ test('Create a New Empty Order makes an open order that applications can be adde
   assert.doesNotMatch(view.body, /id="pay"/, 'an empty order offers PAY');
   const p = await co.client.get(`/orders/${id}/pay`);
   assert.equal(p.status, 303, 'the pay page of an empty order');
+  // Nor can it be closed (closed, nothing could be added to it or paid): it stays open.
+  assert.doesNotMatch(view.body, /action="\/orders\/\d+\/close"/, 'an empty order offers CLOSE');
+  const closing = await formPost(co.client, `/orders/${id}/close`, { _csrf: await pageCsrf(co.client) });
+  assert.equal(closing.status, 303);
+  assert.match(text(await co.client.get(`/orders/${id}`)), /An order with no applications cannot be closed/);
+  assert.equal(orderRow(id).state, 'open');
   const ids = finalisedApps(co, 1);
   const csrf = await pageCsrf(co.client);
   assert.equal((await formPost(co.client, `/orders/${id}/add`, { _csrf: csrf, id: ids })).status, 303);
