@@ -33,8 +33,11 @@ static const char *const sql_batch =
     " ORDER BY d.company_id, d.id LIMIT 500 FOR UPDATE";
 static const char *const sql_unphoto =
     "UPDATE applications SET photo_document_id = NULL WHERE photo_document_id = ?";
+/* A verified certificate stays on its application without its file; a file alone goes. */
 static const char *const sql_unevidence =
-    "DELETE FROM application_evidence WHERE document_id = ?";
+    "DELETE FROM application_evidence WHERE document_id = ? AND certificate_id IS NULL";
+static const char *const sql_unfile =
+    "UPDATE application_evidence SET document_id = NULL WHERE document_id = ?";
 static const char *const sql_delete =
     "DELETE FROM documents WHERE id = ?";
 
@@ -80,6 +83,7 @@ purge_batch(struct db *db, long days, long *n)
 	for (i = 0; i < *n; i++)
 		if (db_exec(db, sql_unphoto, "u", docs[i].id) != 0 ||
 		    db_exec(db, sql_unevidence, "u", docs[i].id) != 0 ||
+		    db_exec(db, sql_unfile, "u", docs[i].id) != 0 ||
 		    db_exec(db, sql_delete, "u", docs[i].id) != 0)
 			goto fail;
 	/* Ordered by company: one audit row per run of the same company. */

@@ -64,6 +64,12 @@ static const char *const sql_failed_checks =
 static const char *const sql_add_certificate =
     "INSERT INTO application_evidence (application_id, certificate_id, status)"
     " VALUES (?, ?, 'verified')";
+/* A certificate read from an uploaded file: verified, with the file kept beside it (a
+ * certificate already on the application gains the file when it had none). */
+static const char *const sql_add_read_certificate =
+    "INSERT INTO application_evidence (application_id, certificate_id, document_id, status)"
+    " VALUES (?, ?, ?, 'verified')"
+    " ON DUPLICATE KEY UPDATE document_id = IFNULL(document_id, VALUES(document_id))";
 static const char *const sql_store_document =
     "INSERT INTO documents (company_id, operative_id, kind, media_type, size_bytes, sha256,"
     " bytes, review_state, uploaded_by)"
@@ -397,11 +403,10 @@ applications_document(struct req *r)
 	    (const void *)u->data, u->len, (const void *)u->data, u->len,
 	    r->sess->user_id)) != 0)
 		goto fail;
-	if (certificate) {
-		rc = db_exec(r->db, sql_add_certificate, "uu", a.id, certificate);
-		if (rc == HTTP_CONFLICT)
-			rc = 0;		/* already on the application */
-	} else
+	if (certificate)
+		rc = db_exec(r->db, sql_add_read_certificate, "uuu", a.id, certificate,
+		    db_last_id(r->db));
+	else
 		rc = db_exec(r->db, sql_add_document, "uu", a.id, db_last_id(r->db));
 	if (rc != 0 || (rc = req_audit(r, certificate ? "qualification_verified" :
 	    "document_uploaded", "application", req_printf(r, "%llu", a.id),

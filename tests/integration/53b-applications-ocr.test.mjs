@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   sqlValue, pageText, tableRows, freshCompany, createOperative, employ, startApplication, uploadDocument,
-  portalctl, pdfDocument,
+  portalctl, pdfDocument, env,
 } from '../lib/portal.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'ocr-'));
@@ -71,6 +71,15 @@ test('a certificate image of the applicant is read and verified with the awardin
     JSON.stringify(rows));
   assert.equal(sqlValue(`SELECT status FROM application_evidence WHERE application_id = ${id}
      AND certificate_id IS NOT NULL`), 'verified');
+  // The uploaded file stays with the verified certificate ("Successfully read images will
+  // appear on screen"): its row links to it, and it is the image uploaded.
+  const html = (await co.client.get(`/applications/${id}/step2`)).body;
+  const link = html.match(/<a href="(\/applications\/documents\/\d+)">View document<\/a>/);
+  assert.ok(link, 'no View document link beside the verified certificate');
+  const file = await fetch(env.url + link[1], { headers: { Cookie: co.client.cookieHeader() } });
+  assert.equal(file.status, 200);
+  assert.equal(file.headers.get('content-type'), 'image/png');
+  assert.deepEqual(Buffer.from(await file.arrayBuffer()), png);
 });
 
 test('a certificate that does not match the register is kept for manual review, with a reason logged', async () => {

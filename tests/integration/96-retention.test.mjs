@@ -46,6 +46,15 @@ before(async () => {
   sql(`INSERT INTO exemptions (operative_id, kind, awarded_on, expires_on, document_id)
        SELECT ${a.id}, code, CURDATE() - INTERVAL 1 YEAR, CURDATE() + INTERVAL 1 YEAR, ${docs.exemption} FROM exemption_kinds LIMIT 1`);
   sql(`INSERT INTO application_evidence (application_id, document_id, status) VALUES (${apps.old}, ${docs.exemption}, 'manual_review')`);
+  // A certificate read from an uploaded file: verified, the file beside it.
+  docs.readCert = doc(a, 'qualification');
+  const number = `RET${Math.random().toString(36).slice(2, 12)}`;
+  sql(`INSERT INTO certificates (awarding_body_id, certificate_number, qualification_code, qualification_title,
+         first_name, last_name, date_of_birth, awarded_on, source_feed)
+       SELECT MIN(id), ${q(number)}, 'X1', 'Test qualification', 'Retention', 'Old', '1980-01-01', '2010-01-01', 'test'
+       FROM awarding_bodies`);
+  sql(`INSERT INTO application_evidence (application_id, certificate_id, document_id, status)
+       SELECT ${apps.old}, id, ${docs.readCert}, 'verified' FROM certificates WHERE certificate_number = ${q(number)}`);
   apps.sharedOld = app(b, { state: 'dispatched', completedDaysAgo: 200, photo: docs.sharedPhoto });
   apps.sharedLive = app(b, { state: 'received', photo: docs.sharedPhoto });
   apps.recent = app(c, { state: 'dispatched', completedDaysAgo: 10, photo: docs.recentPhoto });
@@ -64,7 +73,7 @@ test('purge-documents refuses a missing or bad period and changes nothing', () =
     const r = purge(...args);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.out}`);
   }
-  assert.equal(sqlValue(`SELECT COUNT(*) FROM documents WHERE company_id = ${co.id}`), '5');
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM documents WHERE company_id = ${co.id}`), '6');
 });
 
 test('V8.3.8: purge-documents --older-than 90 deletes only the documents no recent or live application or exemption uses, with an audit row', () => {
@@ -74,12 +83,14 @@ test('V8.3.8: purge-documents --older-than 90 deletes only the documents no rece
   const left = sql(`SELECT id FROM documents WHERE company_id = ${co.id} ORDER BY id`).map((x) => x[0]);
   assert.deepEqual(left, [docs.exemption, docs.sharedPhoto, docs.recentPhoto].sort((x, y) => x - y));
   assert.equal(sqlValue(`SELECT photo_document_id FROM applications WHERE id = ${apps.old}`), null);
-  assert.deepEqual(sql(`SELECT document_id FROM application_evidence WHERE application_id = ${apps.old}`), [[docs.exemption]]);
+  // The file alone goes with its row; the verified certificate stays, without its file.
+  assert.deepEqual(sql(`SELECT document_id, certificate_id IS NOT NULL, status FROM application_evidence
+                        WHERE application_id = ${apps.old} ORDER BY id`), [[docs.exemption, '0', 'manual_review'], [null, '1', 'verified']]);
   assert.equal(sqlValue(`SELECT photo_document_id FROM applications WHERE id = ${apps.sharedOld}`), docs.sharedPhoto);
   assert.equal(sqlValue(`SELECT photo_document_id FROM applications WHERE id = ${apps.recent}`), docs.recentPhoto);
   assert.deepEqual(sql(`SELECT action, object_kind, object_id, detail FROM audit_log
                         WHERE company_id = ${co.id} AND action = 'documents_purged'`),
-  [['documents_purged', 'company', String(co.id), '2 documents of applications completed more than 90 days ago']]);
+  [['documents_purged', 'company', String(co.id), '3 documents of applications completed more than 90 days ago']]);
 });
 
 test('purge-documents again: nothing more to purge, no new audit row; a shorter period takes the recent one', () => {
