@@ -312,7 +312,10 @@ applications_step3_save(struct req *r)
 		type = a.card_type;
 	}
 	if (f[O_CHANGE].present && !f[O_CHANGE].err) {
-		/* Nothing saved: the lists of the card type (or occupation) chosen. */
+		/* Nothing saved: the lists of the card type (or occupation) chosen, or
+		 * why that card type cannot be chosen. */
+		if (f[O_TYPE].err)
+			req_set(r, "Form.card_type.error", f[O_TYPE].err);
 		if (occupation && (rc = exists(r, sql_occupation_ok, type, occupation, 1, &ok)) != 0)
 			return rc;
 		return show(r, &a, type, occupation && ok ? occupation : 0, 0);

@@ -5,7 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sql, sqlValue, q, pageText, textById, applicationFixture, startApplication, createOperative, employ,
-  appPost, freshHse,
+  appPost, freshHse, freshCardNumber, isoDate, dateFromToday,
 } from '../lib/portal.mjs';
 
 let co;
@@ -113,4 +113,19 @@ test('CHANGE of card type to managerial shows its occupations and no grade', asy
   assert.equal(options(r.body, 'grade_id'), null, 'a grade select for managerial');
   const craftId = id('card_types', 'craft');
   assert.equal(sqlValue(`SELECT card_type_id FROM applications WHERE id = ${appId}`), craftId, 'CHANGE saved the card type');
+});
+
+test('CHANGE to a card type this kind of application does not apply to says so and keeps the type', async () => {
+  // A replacement of a craft card: managerial is not a replacement of anything this person holds.
+  const op = createOperative({ first: 'Rhys', last: 'Replace',
+    card: { number: freshCardNumber(), expires: isoDate(dateFromToday({ years: 1 })) } });
+  employ(op.id, co.id, co.office);
+  const rep = await startApplication(co.client, op.id, 'craft:replacement');
+  const managerial = id('card_types', 'managerial');
+  const r = await appPost(co.client, `/applications/${rep}/step3`, { card_type: managerial, change: 'card_type' });
+  assert.equal(r.status, 200);
+  assert.equal(textById(r.body, 'card_type-error').replace(/^Error: /, ''),
+    'This kind of application does not apply to that card type for this person.');
+  assert.match(r.body, new RegExp(`<option value="${id('card_types', 'craft')}"[^>]*selected`));
+  assert.equal(sqlValue(`SELECT card_type_id FROM applications WHERE id = ${rep}`), id('card_types', 'craft'));
 });
