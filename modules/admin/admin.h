@@ -35,8 +35,11 @@ void	titles_to_hdf(struct req *);
 int	levels_to_hdf(struct req *);
 /* Whether a level value is one of those; 0 with *ok set, or a status. */
 int	level_allowed(struct req *, const char *value, struct level *, int *ok);
-/* The union of the ticked bundles and permissions. */
-uint64_t perms_from_form(const struct fieldval *bundles, const struct fieldval *bits);
+/* The permissions the form asks for, the member's being previous (0 for a new one): the
+ * ticked boxes, with all of a bundle whose box was newly ticked and none of one whose box
+ * alone was unticked (its boxes beneath still ticked: there is no script to untick them). */
+uint64_t perms_from_form(const struct fieldval *bundles, const struct fieldval *bits,
+	    uint64_t previous);
 /* Bundles.N.code/name/checked/perms.M.bit/name/checked and Others.M...: the form. */
 void	perms_to_hdf(struct req *, uint64_t held);
 /* PREFIX.N: the guide's names of the bundles held whole, then other permissions. */

@@ -153,17 +153,35 @@ level_allowed(struct req *r, const char *value, struct level *lv, int *ok)
 }
 
 uint64_t
-perms_from_form(const struct fieldval *b, const struct fieldval *p)
+perms_from_form(const struct fieldval *b, const struct fieldval *p, uint64_t previous)
 {
-	uint64_t mask = 0;
+	uint64_t mask = 0, ticked = 0, added = 0, dropped = 0;
+	const struct fieldval *v;
+	size_t i;
 
-	for (; b; b = b->next)
-		if (b->present && b->err == NULL)
-			mask |= bundles[b->num].mask;
+	for (v = b; v; v = v->next)
+		if (v->present && v->err == NULL)
+			ticked |= (uint64_t)1 << v->num;
 	for (; p; p = p->next)
 		if (p->present && p->err == NULL)
 			mask |= PERM_BIT(p->num);
-	return mask & PERM_ALL;
+	/* Without script the boxes beneath a bundle do not follow it. A bundle box ticked
+	 * newly, or with none of its boxes, gives all of it; one unticked with all of its
+	 * boxes still ticked (as the page showed them) takes all of it away; otherwise the
+	 * boxes beneath it decide (the bundle kept, some of its permissions unticked). */
+	for (i = 0; bundles[i].code; i++) {
+		uint64_t bm = bundles[i].mask;
+		int on = (ticked >> i) & 1, held = (previous & bm) == bm;
+
+		if (on && (!held || (mask & bm) == 0))
+			added |= bm;
+		else if (!on && held && (mask & bm) == bm)
+			dropped |= bm;
+	}
+	for (i = 0; bundles[i].code; i++)	/* a permission of a bundle still ticked stays */
+		if ((ticked >> i) & 1)
+			dropped &= ~(bundles[i].mask & (mask | added));
+	return ((mask & ~dropped) | added) & PERM_ALL;
 }
 
 static uint64_t

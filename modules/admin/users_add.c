@@ -126,7 +126,7 @@ int
 users_add(struct req *r)
 {
 	const struct fieldval *f = r->fields;
-	uint64_t mask = perms_from_form(&f[A_BUNDLE], &f[A_PERM]);
+	uint64_t mask = perms_from_form(&f[A_BUNDLE], &f[A_PERM], 0);
 	unsigned long long user_id = 0;
 	const char *error = NULL;
 	struct level lv;

@@ -181,7 +181,7 @@ int
 user_save(struct req *r)
 {
 	const struct fieldval *f = r->fields;
-	uint64_t asked = perms_from_form(&f[U_BUNDLE], &f[U_PERM]), old, mask;
+	uint64_t asked, old, mask;
 	uint64_t mine = r->sess->perms;
 	char level[16];
 	struct level lv;
@@ -199,6 +199,7 @@ user_save(struct req *r)
 		return refuse_locked(r, "You cannot change your own permissions or level.");
 	if (!active)
 		return refuse_locked(r, "This user has been removed from the company.");
+	asked = perms_from_form(&f[U_BUNDLE], &f[U_PERM], old);
 	/* What the editor does not hold stays as it was; granting it is refused. */
 	if ((error = grant_refusal(r, asked & ~mine & ~old)) != NULL)
 		return refuse_locked(r, error);

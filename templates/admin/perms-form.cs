@@ -1,5 +1,6 @@
 <?cs # The level select and the permission check boxes of the user forms: each bundle one box
-     with its granular permissions beneath it (the grant is the union of what is ticked).
+     with its granular permissions beneath it (a bundle box newly ticked or unticked gives all
+     or none of it; otherwise the boxes beneath it decide: perms_from_form).
      Reads: Levels.N.value/label, Form.level.value (or the macro's argument), Bundles.N.code/
      name/checked/perms.M.bit/name/checked, Others.M.bit/name/checked. ?>
 <?cs def:levelselect(current) ?>
@@ -16,6 +17,7 @@
 <?cs def:permboxes() ?>
     <fieldset class="fieldset" id="permissions">
       <legend>Permissions</legend>
+      <p class="hint" id="permissions-hint">Ticking a bundle gives all of its permissions and unticking it takes them all away; to take away only some, leave the bundle ticked and untick those.</p>
 <?cs each:b = Bundles ?>
       <div class="panel panel-tint">
         <label class="checkbox"><input type="checkbox" name="bundle" value="<?cs var:b.code ?>"<?cs if:b.checked ?> checked<?cs /if ?>> <strong><span class="tag"><?cs var:b.name ?></span></strong></label>

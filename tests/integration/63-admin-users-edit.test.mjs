@@ -43,6 +43,27 @@ test('the edit page shows each bundle as one box with its permissions beneath; s
   assert.match(row[0][1], /Full Purchasing Access, Can View Employees, Can Use Funds/);
 });
 
+test('without script the boxes beneath a bundle keep their ticks: a changed bundle box wins, else its boxes decide', async () => {
+  // Full Applications Access is bits 4 and 5; the page shows its box and both beneath ticked.
+  const u = await addUser(co.id, { label: 'Applier', permissions: bit(4) + bit(5) + bit(0) });
+  const page = await co.client.get(`/admin/users/${u.user}`);
+  assert.match(page.body, /name="bundle" value="full_applications_access" checked/);
+  assert.match(textById(page.body, 'permissions-hint'), /leave the bundle ticked and untick those/);
+  // The bundle left ticked, one of its permissions unticked: that one is taken away.
+  let r = await post(co.client, `/admin/users/${u.user}`, { level: 'company',
+    bundle: ['full_applications_access'], perm: ['0', '4'] });
+  assert.equal(r.status, 303);
+  assert.equal(perms(u.user), String(bit(0) + bit(4)));
+  // The bundle ticked again (its boxes as the page now shows them): all of it.
+  r = await post(co.client, `/admin/users/${u.user}`, { level: 'company',
+    bundle: ['full_applications_access'], perm: ['0', '4'] });
+  assert.equal(perms(u.user), String(bit(0) + bit(4) + bit(5)));
+  // The bundle unticked, its boxes still ticked beneath it: none of it.
+  r = await post(co.client, `/admin/users/${u.user}`, { level: 'company', perm: ['0', '4', '5'] });
+  assert.equal(r.status, 303);
+  assert.equal(perms(u.user), String(bit(0)));
+});
+
 test('granting a permission the editor does not hold is refused with a message and changes nothing', async () => {
   const editor = await addUser(co.id, { label: 'Limited', permissions: bit(BIT.changePermissions) + bit(BIT.viewEmployees) + bit(BIT.addUsers) });
   const u = await addUser(co.id, { label: 'Target', permissions: bit(BIT.viewEmployees) });
