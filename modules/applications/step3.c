@@ -32,10 +32,15 @@ static const char *const sql_additional =
 static const char *const sql_registered =
     "SELECT DATE_FORMAT(o.ecs_registered_on, '%d/%m/%Y') AS date FROM applications a"
     " JOIN operatives o ON o.id = a.operative_id WHERE a.id = ? AND o.ecs_registered_on IS NOT NULL";
+/* The occupation's options (any one suffices), then as option 0 what the grade needs
+ * besides (every one): migration 0024. */
 static const char *const sql_requirements =
-    "SELECT r.option_no, r.qualification_kind, k.name FROM occupation_requirements r"
+    "SELECT r.option_no, r.qualification_kind, k.name, k.sort FROM occupation_requirements r"
     " JOIN qualification_kinds k ON k.code = r.qualification_kind"
-    " WHERE r.occupation_id = ? AND r.card_type_id = ? ORDER BY r.option_no, k.sort";
+    " WHERE r.occupation_id = ? AND r.card_type_id = ?"
+    " UNION ALL SELECT 0, g.qualification_kind, k.name, k.sort FROM grade_requirements g"
+    " JOIN qualification_kinds k ON k.code = g.qualification_kind WHERE g.grade_id = ?"
+    " ORDER BY 1, 4";
 /* The kinds of qualification the verified evidence gives. */
 static const char *const sql_evidence_kinds =
     "SELECT DISTINCT q.qualification_kind FROM application_evidence v"
@@ -133,7 +138,8 @@ applications_requirements(struct req *r, const struct app *a, const char **unmet
 		return 0;
 	if ((rc = app_hse_valid(r, a, &valid)) != 0 ||
 	    (rc = db_query(r->db, &ev, sql_evidence_kinds, "u", a->id)) != 0 ||
-	    (rc = db_query(r->db, &req, sql_requirements, "uu", a->occupation, a->card_type)) != 0)
+	    (rc = db_query(r->db, &req, sql_requirements, "uuu", a->occupation, a->card_type,
+	    a->grade)) != 0)
 		return rc;
 	/* The employer applying through the portal is the proof of employment. */
 	have[nhave++] = "employer_proof";
@@ -145,6 +151,8 @@ applications_requirements(struct req *r, const struct app *a, const char **unmet
 	while (db_next(req)) {
 		int held = 0;
 
+		if (db_int(req, 0) == 0)
+			continue;	/* the grade's */
 		if (db_int(req, 0) != option) {
 			if (option >= 0 && (met * 1000 - total > best_met)) {
 				best = option;
@@ -169,6 +177,28 @@ applications_requirements(struct req *r, const struct app *a, const char **unmet
 		for (i = 0; i < nhave; i++)
 			held |= strcmp(have[i], db_str(req, 1)) == 0;
 		req_set(r, req_printf(r, "Requirements.%zu.name", n), db_str(req, 2));
+		req_set(r, req_printf(r, "Requirements.%zu.kind", n), db_str(req, 1));
+		req_set(r, req_printf(r, "Requirements.%zu.met", n), held ? "1" : "0");
+		n++;
+		if (!held && *unmet == NULL)
+			*unmet = req_printf(r, "%s is not yet shown", db_str(req, 2));
+	}
+	/* The grade's, but for those the occupation's option already listed. */
+	db_rewind(req);
+	while (db_next(req)) {
+		int held = 0, listed = 0;
+
+		if (db_int(req, 0) != 0)
+			continue;
+		for (i = 0; i < n; i++)
+			listed |= strcmp(hdf_get_value(r->hdf, req_printf(r, "Requirements.%zu.kind", i),
+			    ""), db_str(req, 1)) == 0;
+		if (listed)
+			continue;
+		for (i = 0; i < nhave; i++)
+			held |= strcmp(have[i], db_str(req, 1)) == 0;
+		req_set(r, req_printf(r, "Requirements.%zu.name", n), db_str(req, 2));
+		req_set(r, req_printf(r, "Requirements.%zu.kind", n), db_str(req, 1));
 		req_set(r, req_printf(r, "Requirements.%zu.met", n), held ? "1" : "0");
 		n++;
 		if (!held && *unmet == NULL)
@@ -223,6 +253,7 @@ show(struct req *r, struct app *a, unsigned long long type, unsigned long long o
 	a->card_type = type;
 	if ((rc = applications_endorsements(r, a, NULL)) != 0)
 		return rc;
+	a->grade = grade;	/* the requirements of the grade chosen on the page */
 	return applications_requirements(r, a, &unmet) ? HTTP_UNAVAILABLE : HTTP_OK;
 }
 

@@ -5,7 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sql, sqlValue, q, pageText, textById, applicationFixture, startApplication, createOperative, employ,
-  appPost, freshHse, freshCardNumber, isoDate, dateFromToday,
+  appPost, freshHse, freshCardNumber, isoDate, dateFromToday, completeApplication,
 } from '../lib/portal.mjs';
 
 let co;
@@ -128,4 +128,27 @@ test('CHANGE to a card type this kind of application does not apply to says so a
     'This kind of application does not apply to that card type for this person.');
   assert.match(r.body, new RegExp(`<option value="${id('card_types', 'craft')}"[^>]*selected`));
   assert.equal(sqlValue(`SELECT card_type_id FROM applications WHERE id = ${rep}`), id('card_types', 'craft'));
+});
+
+test('the grade\'s own requirements: a Technician Electrician grade needs inspection and testing, whatever the occupation', async () => {
+  const op = createOperative({ first: 'Tina', last: 'Technician', hse: freshHse() });
+  employ(op.id, co.id, co.office);
+  const app = await startApplication(co.client, op.id, 'craft:initial');
+  const craft = id('card_types', 'craft');
+  const lab = { card_type: craft, occupation_id: id('occupations', 'electrical_labourer') };
+  // A labourer graded Electrical Labourer: the labourer's two, both met.
+  const plain = await appPost(co.client, `/applications/${app}/step3`, { ...lab, grade_id: id('grades', 'electrical_labourer') });
+  assert.equal(plain.status, 303);
+  assert.deepEqual(requirements((await co.client.get(`/applications/${app}/step3`)).body).map((x) => x[1]), ['Met', 'Met']);
+  // Graded Technician Electrician: the grade's four are listed too, not met, and finalising holds on them.
+  const tech = await appPost(co.client, `/applications/${app}/step3`, { ...lab, grade_id: id('grades', 'technician_electrician') });
+  assert.equal(tech.status, 303);
+  const rq = requirements((await co.client.get(`/applications/${app}/step3`)).body);
+  assert.deepEqual(rq.find((x) => x[0].startsWith('Inspection')), ['Inspection and testing qualification', 'Not met']);
+  assert.equal(rq.length, 6, JSON.stringify(rq));
+  // Finalised so graded, it waits on hold for them once paid.
+  await completeApplication(co.client, app, { hseRoute: null, grade: 'technician_electrician' });
+  const fin = await appPost(co.client, `/applications/${app}/finalise`, { declaration: 'yes' });
+  assert.equal(fin.status, 303, pageText(fin.body).slice(-300));
+  assert.match(sqlValue(`SELECT hold_reason FROM applications WHERE id = ${app}`), /^Requirement not met: .* is not yet shown\.$/);
 });
