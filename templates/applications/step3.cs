@@ -127,6 +127,7 @@
       <button class="btn btn-primary" type="submit">FINALISE &amp; REVIEW &gt;</button>
     </div>
   </form>
+  <p class="hint" id="how-to-video">You can also watch the video on how to start your employees' ECS Card Applications: <a href="https://www.ecscard.org.uk" rel="noopener noreferrer">ECS Employer Portal | Electrotechnical Certification Scheme (ecscard.org.uk)</a>.</p>
 </section>
 <section class="panel panel-tint" id="requirements" aria-labelledby="requirements-title">
   <h2 id="requirements-title">What this application needs</h2>

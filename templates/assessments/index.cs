@@ -38,6 +38,7 @@
 <?cs /if ?>
   </div>
   <p class="hint">The link signs you in for one minute and works once; follow it again from here whenever you need it.</p>
+  <p id="company-guide">Further details on the assessment system and setting up exams can be found in the <strong>ECS Online Assessments Company Guide</strong>, available to download from <a href="https://www.ecscard.org.uk/content/Employers" rel="noopener noreferrer">ecscard.org.uk</a>.</p>
 </section>
 
 <section class="panel" id="credits" aria-labelledby="credits-title">

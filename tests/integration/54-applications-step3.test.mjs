@@ -43,6 +43,7 @@ test('a craft application offers only craft occupations (with their discipline) 
   const grades = options(r.body, 'grade_id').map((g) => g.text);
   assert.deepEqual(grades, ['Electrical Labourer', 'Trainee Electrician', 'Improver', 'Electrician', 'Approved Electrician', 'Technician Electrician']);
   assert.match(r.body, /name="change" value="card_type"/, 'CHANGE');
+  assert.match(textById(r.body, 'how-to-video'), /watch the video on how to start your employees' ECS Card Applications/);
   assert.match(pageText(r.body), /Choose a main occupation to see what it requires/);
 });
 

@@ -35,6 +35,9 @@ test('the tab shows the account with a generated username, the same each time, o
   assert.notEqual(other, name);
   assert.match(text(r), /Not generated yet/);
   assert.match(r.body, /id="signin"/);
+  // The guide's pointer to the ECS Online Assessments Company Guide.
+  assert.match(textById(r.body, 'company-guide'), /ECS Online Assessments Company Guide/);
+  assert.match(r.body, /href="https:\/\/www\.ecscard\.org\.uk\/content\/Employers"/);
 });
 
 test('the sign-in link: a 303 to the configured service with a token signed over the query, valid 60 s', async () => {
