@@ -179,6 +179,37 @@ v_phone(const char *in, char *out, size_t cap, long long *num)
 	return NULL;
 }
 
+/* A UK postcode such as "NR1 3QQ" (offices and employees alike: an office's is where
+ * cards are delivered): an outward code of a letter then letters and digits with a digit
+ * among them, and an inward code of a digit and two letters; spaces anywhere, any case. */
+const char *
+v_postcode(const char *in, char *out, size_t cap, long long *num)
+{
+	const char *msg = "Please enter a postcode like NR1 3QQ.";
+	const char *err = v_text(in, out, cap, num);
+	char bare[8];
+	size_t n = 0, i;
+	int digit = 0;
+	char *p;
+
+	if (err)
+		return err;
+	for (p = out; *p; p++) {
+		*p = (char)toupper((unsigned char)*p);
+		if (*p == ' ')
+			continue;
+		if ((!isupper((unsigned char)*p) && !isdigit((unsigned char)*p)) || n == 7)
+			return msg;
+		bare[n++] = *p;
+	}
+	if (n < 5 || !isupper((unsigned char)bare[0]) || !isdigit((unsigned char)bare[n - 3]) ||
+	    !isupper((unsigned char)bare[n - 2]) || !isupper((unsigned char)bare[n - 1]))
+		return msg;
+	for (i = 1; i < n - 3; i++)
+		digit |= isdigit((unsigned char)bare[i]) != 0;
+	return digit ? NULL : msg;
+}
+
 /* HMRC NIM39110: two prefix letters, six digits, suffix A-D. */
 const char *
 v_ni_number(const char *in, char *out, size_t cap, long long *num)

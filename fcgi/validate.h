@@ -29,6 +29,7 @@ const char *v_email(const char *, char *, size_t, long long *);
 const char *v_password(const char *, char *, size_t, long long *);	/* 1..1024 bytes, kept as typed */
 const char *v_id(const char *, char *, size_t, long long *);		/* 1 .. 2^53 */
 const char *v_phone(const char *, char *, size_t, long long *);
+const char *v_postcode(const char *, char *, size_t, long long *);	/* a UK postcode, upper case */
 const char *v_ni_number(const char *, char *, size_t, long long *);
 const char *v_date(const char *, char *, size_t, long long *);	/* dd/mm/yyyy or yyyy-mm-dd */
 const char *v_birth_date(const char *, char *, size_t, long long *);	/* a date giving an age of 15 to 100 */

@@ -79,16 +79,6 @@ v_name(const char *in, char *out, size_t cap, long long *num)
 	return err;
 }
 
-const char *
-v_postcode(const char *in, char *out, size_t cap, long long *num)
-{
-	const char *err = v_text(in, out, cap, num);
-
-	if (err == NULL && strlen(out) > 10)
-		return "Please enter a postcode like NR1 3QQ.";
-	return err;
-}
-
 static const char *
 v_group(const char *in, char *out, size_t cap, long long *num)
 {

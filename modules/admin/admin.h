@@ -25,7 +25,6 @@ struct level {
 };
 /* admin.c: a name or an address line (at most 100 characters), a postcode. */
 const char *v_name(const char *, char *, size_t, long long *);
-const char *v_postcode(const char *, char *, size_t, long long *);
 const char *v_level(const char *, char *, size_t, long long *);
 const char *v_bundle(const char *, char *, size_t, long long *);
 const char *v_bit(const char *, char *, size_t, long long *);

@@ -84,29 +84,6 @@ v_address(const char *in, char *out, size_t cap, long long *num)
 	return err;
 }
 
-/* A UK postcode such as "NR1 3QQ": letters, digits, one space, 5 to 8 characters. */
-static const char *
-v_postcode(const char *in, char *out, size_t cap, long long *num)
-{
-	const char *err = v_text(in, out, cap, num);
-	size_t n = 0;
-	char *p;
-
-	if (err)
-		return err;
-	for (p = out; *p; p++) {
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == ' '))
-			return "Please enter a postcode like NR1 3QQ.";
-		if (*p != ' ')
-			n++;
-	}
-	if (n < 5 || n > 7)
-		return "Please enter a postcode like NR1 3QQ.";
-	return NULL;
-}
-
 static const char *
 v_leave_date(const char *in, char *out, size_t cap, long long *num)
 {

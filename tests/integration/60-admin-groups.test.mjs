@@ -83,6 +83,11 @@ test('editing an office: details saved, moved between groups, bad input refused 
   assert.equal(ok.status, 303);
   assert.deepEqual(sql(`SELECT name, group_id, town, contact_name, delivery_contact FROM offices WHERE id = ${id}`)[0],
     ['Branch Y', g, 'Norwich', 'Mr Accounts', 'Ms Cards']);
+  // The delivery address's postcode is a postcode, as an employee's is.
+  const pc = await post(co.client, `/admin/offices/${id}`, { name: 'Branch Y', postcode: 'NOT A PC', group_id: g });
+  assert.equal(pc.status, 200);
+  assert.match(textById(pc.body, 'postcode-error') || '', /postcode like NR1 3QQ/);
+  assert.equal(sqlValue(`SELECT postcode FROM offices WHERE id = ${id}`), 'NR1 3QQ');
   const otherGroup = sqlValue(`SELECT MIN(id) FROM company_groups WHERE company_id <> ${co.id}`);
   const cross = await post(co.client, `/admin/offices/${id}`, { name: 'Branch Y', group_id: otherGroup });
   assert.equal(cross.status, 200, 'moved into another company\'s group');

@@ -75,6 +75,12 @@ main(void)
 	ok(run(v_id, "99999999999999999999", out, &n) != NULL, "huge id refused");
 	ok(run(v_phone, "01234 567890", out, &n) == NULL, "phone");
 	ok(run(v_phone, "call me", out, &n) != NULL, "phone with letters refused");
+	ok(run(v_postcode, "nr1 3qq", out, &n) == NULL && strcmp(out, "NR1 3QQ") == 0,
+	    "postcode upper-cased");
+	ok(run(v_postcode, "SW1A 1AA", out, &n) == NULL, "postcode of seven");
+	ok(run(v_postcode, "NOT A PC", out, &n) != NULL, "postcode of words refused");
+	ok(run(v_postcode, "NR1-3QQ", out, &n) != NULL, "postcode with a dash refused");
+	ok(run(v_postcode, "N1 1", out, &n) != NULL, "postcode too short refused");
 	ok(run(v_password, "", out, &n) != NULL, "empty password refused");
 	/* Birth dates: 15 to 100 years old on the day. */
 	ok(birth_date_rule(19900922, 20261128) == NULL, "age 36");
