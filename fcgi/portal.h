@@ -226,6 +226,12 @@ const char	*req_session_read(const struct req *, unsigned i);
 /* Percent-encodes s for a query string value. */
 const char	*req_url_escape(struct req *, const char *s);
 
+/* SQL: the words a funds_ledger kind is shown with (Financial History, the funds page). */
+#define FUNDS_KIND_LABEL(col) \
+	"CASE " col " WHEN 'advance_payment' THEN 'Funds added (advance payment)'" \
+	" WHEN 'purchase' THEN 'Paid from funds' WHEN 'refund' THEN 'Refund to funds'" \
+	" ELSE 'Adjustment' END"
+
 /* Formats pence as "£1,234.56" into the request's memory. */
 const char	*req_money(struct req *, long long pence);
 

@@ -85,7 +85,8 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_FUNDS] =
 	"SELECT balance_pence FROM company_funds WHERE company_id = ?",
 	[STMT_LEDGER] =
-	"SELECT DATE_FORMAT(created_at, '%d/%m/%Y') AS day, kind, amount_pence"
+	"SELECT DATE_FORMAT(created_at, '%d/%m/%Y') AS day, " FUNDS_KIND_LABEL("kind") ","
+	" amount_pence"
 	" FROM funds_ledger WHERE company_id = ? ORDER BY created_at DESC, id DESC LIMIT 20",
 };
 

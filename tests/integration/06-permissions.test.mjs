@@ -16,6 +16,9 @@ test('a user with Can View Purchases gets /dashboard/funds', async () => {
   const r = await c.get('/dashboard/funds');
   assert.equal(r.status, 200);
   assert.ok(pageText(r.body).includes('£500.00'), 'the funds page does not show the balance');
+  // Its movements in words, as Financial History shows them, not the ledger's codes.
+  assert.match(pageText(r.body), /Funds added \(advance payment\)/);
+  assert.doesNotMatch(r.body, /advance_payment|>purchase</);
 });
 
 test('the viewer still reaches the dashboard', async () => {
