@@ -31,8 +31,21 @@ static const char *const sql_remove =
 static const char *
 v_employee(const char *in, char *out, size_t cap, long long *num)
 {
-	if (v_ni_number(in, out, cap, num) == NULL || v_card_number(in, out, cap, num) == NULL)
+	const char *card;
+	size_t digits = 0, i;
+
+	if (v_ni_number(in, out, cap, num) == NULL ||
+	    (card = v_card_number(in, out, cap, num)) == NULL)
 		return NULL;
+	/* Eight digits (spaces and dashes aside) that are not a card number: say that. */
+	for (i = 0; in[i]; i++) {
+		if (in[i] >= '0' && in[i] <= '9')
+			digits++;
+		else if (in[i] != ' ' && in[i] != '-')
+			break;
+	}
+	if (in[i] == '\0' && digits == 8)
+		return card;
 	return "Please enter your employee's NI number or 8-digit ECS card number.";
 }
 

@@ -57,6 +57,10 @@ test('another company\'s employee, a former employee, or nobody: refused with a 
     assert.equal(r.status, 200, value);
     assert.match(r.body, /id="employee-error"/, value);
   }
+  // Eight digits failing the check digit are told so, not asked for "8 digits".
+  const wrong = await addWorker(co.client, id, '1234 5678');
+  assert.match(text(wrong), /not a valid ECS card number: please check the digits/);
+  assert.doesNotMatch(text(wrong), /8-digit ECS card number/);
   assert.equal(liveWorkers(id).length, 0);
   assert.equal(auditCount('contract_worker_added', id), 0);
 });
