@@ -238,6 +238,7 @@ assessments_book_save(struct req *r)
 	    req_printf(r, "booking:%llu:use", id), "Booking", r->sess->user_id);
 	if (rc == CREDITS_SHORT) {
 		db_rollback(r->db);
+		req_set(r, "Form.no_credits", "1");	/* the message links to buying them */
 		return book_again(r, "No credits left: please purchase credits for ECS online"
 		    " assessments before booking. Nothing was booked.");
 	}

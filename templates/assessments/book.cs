@@ -1,12 +1,13 @@
 <?cs # Book an employee onto an online HS&E assessment.
      Reads: Employees.N.id/name/office (current employees within the user's level),
      Credits.balance, Form.token, Form.operative/from/to .value/.error, Form.error,
-     Can.buy, Session.csrf, Page.base. Tests: id="book-form", id="book-submit". ?><?cs include:"layout/header.cs" ?>
+     Can.buy, Form.no_credits (the error is the lack of credits: it links to buying them), Session.csrf,
+     Page.base. Tests: id="book-form", id="book-submit". ?><?cs include:"layout/header.cs" ?>
 <div class="page-header">
   <h1>Book an ECS Online Assessment</h1>
   <p class="lead">Choose the employee and the days within which they will sit the HS&amp;E assessment online. Booking uses one credit (<strong id="credit-balance"><?cs var:Credits.balance ?></strong> available); a booking not used by its last day gives the credit back.</p>
 </div>
-<?cs if:Form.error ?><div class="alert" role="alert" id="form-error"><?cs var:Form.error ?><?cs if:Can.buy ?> <a href="<?cs var:Page.base ?>/orders/credits">Purchase credits</a><?cs /if ?></div><?cs /if ?>
+<?cs if:Form.error ?><div class="alert" role="alert" id="form-error"><?cs var:Form.error ?><?cs if:Can.buy && Form.no_credits ?> <a href="<?cs var:Page.base ?>/orders/credits" id="purchase-credits">Purchase credits</a><?cs /if ?></div><?cs /if ?>
 <?cs def:berror(name) ?><?cs if:Form[name].error ?><p class="field-error" id="<?cs var:name ?>-error"><span class="visually-hidden">Error: </span><?cs var:Form[name].error ?></p><?cs /if ?><?cs /def ?>
 <form class="form panel" id="book-form" method="post" action="<?cs var:Page.base ?>/assessments/book" novalidate>
   <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">

@@ -44,6 +44,7 @@ test('no credits left: the message, and nothing booked or charged', async () => 
   const { r } = await book(co.client, { operative: op.id });
   assert.equal(r.status, 200);
   assert.match(textById(r.body, 'form-error'), /No credits left/);
+  assert.match(r.body, /id="purchase-credits"/, 'no way to buy them from the message');
   assert.equal(bookings(co), 0);
   assert.equal(credits(co.id), 0);
   assert.equal(sqlValue(`SELECT COUNT(*) FROM assessment_credit_ledger WHERE company_id = ${co.id}`), '0');
@@ -80,6 +81,7 @@ test('bad input: a clear message on the field, nothing changed', async () => {
     const { r } = await book(co.client, fields);
     assert.equal(r.status, 200, JSON.stringify(fields));
     assert.match(textById(r.body, id) || '', why, JSON.stringify(fields));
+    assert.doesNotMatch(r.body, /id="purchase-credits"/, `credits offered for ${JSON.stringify(fields)}`);
   }
   const { r } = await book(co.client, { operative: op.id, token: 'nonsense' });
   assert.equal(r.status, 200);
