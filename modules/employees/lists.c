@@ -36,7 +36,7 @@
  * applications looked up. Done the other way round, MariaDB computes every
  * employee's row and sorts them all. The scope and the search are written
  * so that they need no join: bind company, group, group, office, office,
- * ni, ni, card, card, name, name, then the keyset and the limit.
+ * ni, ni, card, card, name, name, name turned, then the keyset and the limit.
  */
 #define PAGE_OF_EMPLOYMENTS \
 	"SELECT e.operative_id, e.company_id, e.office_id, e.sort_name, e.card_expires_on" \
@@ -46,7 +46,7 @@
 	" AND (? = 0 OR e.office_id = ?)" \
 	" AND (? = '' OR e.operative_id = (SELECT id FROM operatives WHERE ni_number = ?))" \
 	" AND (? = '' OR e.operative_id = (SELECT operative_id FROM cards WHERE card_number = ?))" \
-	" AND (? = '' OR e.sort_name LIKE ?)"
+	" AND (? = '' OR e.sort_name LIKE ? OR e.sort_name LIKE ?)"
 
 /* An employee's applications here by state: the index of migration 0018, named because
  * in a prepared statement MariaDB otherwise reads the company's applications of that
@@ -153,16 +153,32 @@ const struct field search_fields[] = {
 /* What the search box holds: an NI number, a card number or a name prefix. */
 struct search {
 	const char *ni, *card, *name;
+	const char *turned;	/* "First Last" as "Last%, First%", else the name again */
 };
+
+/* s[0..n) as the start of a LIKE pattern, its wildcards taken literally. */
+static char *
+like_literal(char *out, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' || s[i] == '_' || s[i] == '\\')
+			*out++ = '\\';
+		*out++ = s[i];
+	}
+	return out;
+}
 
 static void
 classify(struct req *r, const char *q, struct search *s)
 {
-	size_t cap = strlen(q) * 2 + 40, i;
+	size_t cap = strlen(q) * 2 + 40;
 	char *buf = req_alloc(r, cap), *like;
+	const char *space;
 	long long unused;
 
-	s->ni = s->card = s->name = "";
+	s->ni = s->card = s->name = s->turned = "";
 	if (q[0] == '\0')
 		return;
 	if (v_ni_number(q, buf, cap, &unused) == NULL) {
@@ -173,16 +189,24 @@ classify(struct req *r, const char *q, struct search *s)
 		s->card = buf;
 		return;
 	}
-	/* A prefix of "Last, First", with LIKE's wildcards taken literally. */
-	like = buf;
-	for (i = 0; q[i]; i++) {
-		if (q[i] == '%' || q[i] == '_' || q[i] == '\\')
-			*like++ = '\\';
-		*like++ = q[i];
-	}
+	/* A prefix of "Last, First" (the list's order), or typed the other way round. */
+	like = like_literal(buf, q, strlen(q));
 	*like++ = '%';
 	*like = '\0';
-	s->name = buf;
+	s->name = s->turned = buf;
+	if (strchr(q, ',') == NULL && (space = strrchr(q, ' ')) != NULL && space[1] != '\0' &&
+	    space > q) {
+		char *t = req_alloc(r, cap + 4);
+
+		like = like_literal(t, space + 1, strlen(space + 1));
+		*like++ = '%';	/* the surname may be cut short too */
+		*like++ = ',';
+		*like++ = ' ';
+		like = like_literal(like, q, (size_t)(space - q));
+		*like++ = '%';
+		*like = '\0';
+		s->turned = t;
+	}
 }
 
 /* A cursor is "<sort value>|<operative id>" sealed (CURSOR_*); an empty sort
@@ -234,14 +258,14 @@ run_list(struct req *r, struct dbres **res, int by_expiry, const struct search *
 
 	if (by_expiry)
 		return db_query(r->db, res, sql_by_expiry,
-		    "uuuuu" "ssssss" "isusssui",
+		    "uuuuu" "sssssss" "isusssui",
 		    ss->company_id, ss->scope_group, ss->scope_group, ss->scope_office,
-		    ss->scope_office, s->ni, s->ni, s->card, s->card, s->name, s->name,
+		    ss->scope_office, s->ni, s->ni, s->card, s->card, s->name, s->name, s->turned,
 		    (long long)c->set, c->key, c->id, c->key, c->key, c->key, c->id, limit);
 	return db_query(r->db, res, sql_by_name,
-	    "uuuuu" "ssssss" "issui",
+	    "uuuuu" "sssssss" "issui",
 	    ss->company_id, ss->scope_group, ss->scope_group, ss->scope_office,
-	    ss->scope_office, s->ni, s->ni, s->card, s->card, s->name, s->name,
+	    ss->scope_office, s->ni, s->ni, s->card, s->card, s->name, s->name, s->turned,
 	    (long long)c->set, c->key ? c->key : "", c->key ? c->key : "", c->id, limit);
 }
 

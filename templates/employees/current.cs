@@ -24,11 +24,12 @@
   <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
   <div class="field filters-grow<?cs if:Form.q.error ?> field-invalid<?cs /if ?>">
     <label for="q">Search by name, NI number or card number</label>
+    <span class="hint" id="q-hint">A surname (or its start), &ldquo;Surname, First name&rdquo; or &ldquo;First name Surname&rdquo;</span>
 <?cs if:Form.q.error ?>
     <p class="field-error" id="q-error"><span class="visually-hidden">Error: </span><?cs var:Form.q.error ?></p>
 <?cs /if ?>
     <input class="input" type="search" id="q" name="q" value="<?cs var:List.q ?>" autocomplete="off" spellcheck="false"<?cs if:Form.q.error ?>
-           aria-invalid="true" aria-describedby="q-error"<?cs /if ?>>
+           aria-invalid="true" aria-describedby="q-error q-hint"<?cs else ?> aria-describedby="q-hint"<?cs /if ?>>
   </div>
   <div class="field">
     <label for="sort">Sort by</label>

@@ -153,6 +153,15 @@ test('search by name prefix ("Last, First"), case-insensitive; leavers excluded'
   assert.match(pageText(none.body), /No employees match your search/);
 });
 
+test('a name typed "First Last" finds "Last, First" too; a surname of two words still matches as typed', async () => {
+  assert.deepEqual(listedIds((await searchCurrent(co.client, 'bob searchley')).body), [idOf('bob')]);
+  assert.deepEqual(listedIds((await searchCurrent(co.client, 'Anna Searchl')).body), [idOf('anna')]);
+  assert.deepEqual(listedIds((await searchCurrent(co.client, '100% Sure')).body), [idOf('pct')]);
+  assert.deepEqual(listedIds((await searchCurrent(co.client, 'Per 100%')).body), [idOf('pct')]);
+  assert.deepEqual(listedIds((await searchCurrent(co.client, 'P% 100%')).body), [], 'a wildcard in the first name');
+  assert.deepEqual(listedIds((await searchCurrent(co.client, 'Gone Searchley')).body), [], 'a leaver');
+});
+
 test('LIKE wildcards in the search are taken literally', async () => {
   const pct = await searchCurrent(co.client, '100%');
   assert.deepEqual(listedIds(pct.body), [idOf('pct')]);
