@@ -17,6 +17,7 @@
 <?cs call:otext("accounts_contact", "Accounts contact") ?>
 <?cs call:otext("delivery_attention", "Delivery to the attention of") ?>
   </div>
+  <p class="hint" id="delivery-hint">Deliver to Office is where the order and its paperwork go, for the attention given. Each card itself is sent to the address chosen in its application (step 1).</p>
   <div class="actions">
     <button class="btn btn-secondary" type="submit" id="create-empty">CREATE ORDER</button>
     <a class="btn btn-plain" href="<?cs var:Page.base ?>/orders/attention">X CANCEL</a>

@@ -48,6 +48,7 @@
 <?cs call:otext("accounts_contact", "Accounts contact") ?>
 <?cs call:otext("delivery_attention", "Delivery to the attention of") ?>
   </div>
+  <p class="hint" id="delivery-hint">Deliver to Office is where the order and its paperwork go, for the attention given. Each card itself is sent to the address chosen in its application (step 1).</p>
   <div class="actions">
 <?cs if:Can.pay ?>
     <button class="btn btn-primary" type="submit" name="then" value="pay" id="close-and-pay">&pound; CLOSE ORDER &amp; PROCEED TO PAYMENT</button>
