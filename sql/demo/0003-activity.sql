@@ -128,7 +128,7 @@ SELECT x.ref, c.id, o.id, r.operative_id, t.id, x.kind, x.state, x.step,
         UNION ALL SELECT '2866995', 29, 'ECS00002', 'ECS Check Office 2 - EASTERN',
                          'craft', 'upgrade', 'on_hold', 4,
                          'installation_electrician', 'electrician', 'online',
-                         'Awaiting an HS&E assessment pass: the operative is booked to sit it online with ECS Assessments',
+                         'Awaiting the HS&E assessment pass (online, remote invigilation).',
                          40, 15, 36, NULL
         UNION ALL SELECT '2866996',  6, 'ECS00002', 'ECS Check Company 2 Head Office',
                          'craft', 'upgrade', 'being_produced', 4,
@@ -247,16 +247,17 @@ SELECT o.id, x.method, x.state, x.txn,
  GROUP BY o.id, x.method, x.state, x.txn, o.created_by, o.created_at, o.paid_at;
 
 -- ---------------------------------------------------------------------------
--- Funds: the ledger, then each balance as the sum of its ledger.
-INSERT INTO funds_ledger (company_id, amount_pence, kind, order_id, idempotency_key, note, created_by, created_at)
-SELECT c.id, 50000, 'advance_payment', o.id, 'demo:ECS00002:order:ADV-0001:credit',
+-- Funds: the ledger (each company's first movement: its balance after is its amount),
+-- then each balance as the sum of its ledger.
+INSERT INTO funds_ledger (company_id, amount_pence, balance_after_pence, kind, order_id, idempotency_key, note, created_by, created_at)
+SELECT c.id, 50000, 50000, 'advance_payment', o.id, 'demo:ECS00002:order:ADV-0001:credit',
        'Advance payment: 2 credits', o.created_by, o.paid_at
   FROM companies c
   JOIN orders o ON o.company_id = c.id AND o.reference = 'ADV-0001'
  WHERE c.company_number = 'ECS00002';
 
-INSERT INTO funds_ledger (company_id, amount_pence, kind, order_id, idempotency_key, note, created_by, created_at)
-SELECT c.id, 12345, 'adjustment', NULL, 'demo:NSL00001:opening-balance',
+INSERT INTO funds_ledger (company_id, amount_pence, balance_after_pence, kind, order_id, idempotency_key, note, created_by, created_at)
+SELECT c.id, 12345, 12345, 'adjustment', NULL, 'demo:NSL00001:opening-balance',
        'Balance carried over from the previous account', NULL, UTC_TIMESTAMP(6) - INTERVAL 300 DAY
   FROM companies c
  WHERE c.company_number = 'NSL00001';
