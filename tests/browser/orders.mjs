@@ -174,9 +174,11 @@ try {
     await shot(page, 'order-5-paid');
   });
 
-  await tap.step('the order is paid and the application received (database)', async () => {
+  // Finalised with the HS&E assessment to be sat online, the paid application waits on hold for it.
+  await tap.step('the order is paid and the application on hold for its HS&E assessment (database)', async () => {
     check(sqlValue(`SELECT state FROM orders WHERE id = ${orderId}`) === 'paid', 'the order is not paid');
-    check(sqlValue(`SELECT state FROM applications WHERE id = ${appId}`) === 'received', 'the application is not received');
+    const [state, reason] = sql(`SELECT state, hold_reason FROM applications WHERE id = ${appId}`)[0];
+    check(state === 'on_hold' && /HS&E assessment pass \(online/.test(reason), `the application is ${state}: ${reason}`);
   });
 
   await tap.step('Applications Being Produced lists his application', async () => {
