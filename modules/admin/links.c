@@ -16,14 +16,18 @@ static const char *const sql_end_links =
 static const char *const sql_new_link =
     "INSERT INTO password_links (token_hash, user_id, company_id, created_by, purpose, expires_at)"
     " VALUES (?, ?, ?, ?, ?, NOW(6) + INTERVAL 24 HOUR)";
+/* A link a company issued sets the password of a user of that company alone: one who has
+ * since become a user of another company too (whose admins could not reset it: users_edit.c)
+ * needs a link no more. Read with the user's row locked, as adding an existing user locks it. */
+#define LINK_OPEN \
+    " FROM password_links l JOIN users u ON u.id = l.user_id" \
+    " WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > NOW(6)" \
+    " AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = l.user_id" \
+    "   AND m.company_id <> l.company_id AND m.status = 'active')"
 static const char *const sql_link =
-    "SELECT l.user_id, l.company_id, u.email, u.first_name, u.last_name, l.purpose"
-    " FROM password_links l JOIN users u ON u.id = l.user_id"
-    " WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > NOW(6)";
+    "SELECT l.user_id, l.company_id, u.email, u.first_name, u.last_name, l.purpose" LINK_OPEN;
 static const char *const sql_link_lock =
-    "SELECT l.user_id, l.company_id, u.email, u.first_name, u.last_name, l.purpose"
-    " FROM password_links l JOIN users u ON u.id = l.user_id"
-    " WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > NOW(6)"
+    "SELECT l.user_id, l.company_id, u.email, u.first_name, u.last_name, l.purpose" LINK_OPEN
     " FOR UPDATE";
 static const char *const sql_use_link =
     "UPDATE password_links SET used_at = NOW(6) WHERE token_hash = ?";
@@ -51,6 +55,12 @@ link_issue(struct req *r, unsigned long long user_id, const char *purpose)
 		return rc;
 	req_set(r, "Link.url", req_printf(r, "%s/set-password?token=%s", portal_base_url(), hex));
 	return 0;
+}
+
+int
+links_end(struct req *r, unsigned long long user_id)
+{
+	return db_exec(r->db, sql_end_links, "u", user_id);
 }
 
 void

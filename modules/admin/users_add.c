@@ -114,6 +114,9 @@ add_member(struct req *r, unsigned long long *user_id, const struct level *lv, u
 			*error = "This person is already a user of your company.";
 			return 0;
 		}
+		/* A link another company issued no longer sets their password. */
+		if ((rc = links_end(r, *user_id)) != 0)
+			return rc;
 		if (db_str(res, 1))
 			return db_exec(r->db, sql_readd_member, "suuuuu", lv->kind, lv->group_id,
 			    lv->office_id, (unsigned long long)mask, *user_id, c);

@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sqlValue, textById, freshCompany, addUser, signedIn, Client, LOGIN_ERROR, alerts } from '../lib/portal.mjs';
-import { post, mailedLink, mailsTo, setPassword, strongPassword, BIT } from '../lib/users.mjs';
+import { post, mailedLink, mailsTo, setPassword, strongPassword, addNewUser, pathOf, BIT } from '../lib/users.mjs';
 
 let co;
 before(async () => { co = await freshCompany('Remover'); });
@@ -89,6 +89,26 @@ test('a user who also works for another company: neither company may reset their
   const r = await post(co.client, `/admin/users/${u.user}/reset`, {});
   assert.equal(r.status, 200);
   assert.equal(textById(r.body, 'one-time-link'), await mailedLink(u.email, before));
+});
+
+test('a link issued while the user belonged to one company does not work once another company adds them', async () => {
+  // The same takeover by a link kept from before: a new user's, and a reset's.
+  const keeper = await freshCompany('Keeper');
+  const fresh = await addNewUser(keeper.client, { first: 'Kept', last: 'Link' });
+  const held = await addUser(keeper.id, { label: 'Held', permissions: 1 });
+  const mailed = mailsTo(held.email).length;
+  assert.equal((await post(keeper.client, `/admin/users/${held.user}/reset`, {})).status, 200);
+  const resetLink = await mailedLink(held.email, mailed);
+  for (const email of [fresh.email, held.email]) {
+    assert.equal((await post(co.client, '/admin/users/add', { mode: 'existing', email, level: 'company', perm: '0' })).status, 303);
+  }
+  for (const [link, user] of [[fresh.link, fresh.id], [resetLink, held.user]]) {
+    assert.ok(textById((await new Client().get(pathOf(link))).body, 'link-invalid'), 'the link still offers a form');
+    const r = await setPassword(link, strongPassword());
+    assert.equal(r.status, 200);
+    assert.ok(textById(r.body, 'link-invalid'), 'the link set a password');
+    assert.equal(sqlValue(`SELECT password_hash IS NULL FROM users WHERE id = ${user}`), '1');
+  }
 });
 
 test('each action needs its permission', async () => {
