@@ -207,7 +207,11 @@ v_postcode(const char *in, char *out, size_t cap, long long *num)
 		return msg;
 	for (i = 1; i < n - 3; i++)
 		digit |= isdigit((unsigned char)bare[i]) != 0;
-	return digit ? NULL : msg;
+	if (!digit)
+		return msg;
+	/* Kept as "OUTWARD INWARD" (at most 8 characters: the columns' VARCHAR(10)). */
+	snprintf(out, cap, "%.*s %.3s", (int)(n - 3), bare, bare + n - 3);
+	return NULL;
 }
 
 /* HMRC NIM39110: two prefix letters, six digits, suffix A-D. */

@@ -88,6 +88,10 @@ test('editing an office: details saved, moved between groups, bad input refused 
   assert.equal(pc.status, 200);
   assert.match(textById(pc.body, 'postcode-error') || '', /postcode like NR1 3QQ/);
   assert.equal(sqlValue(`SELECT postcode FROM offices WHERE id = ${id}`), 'NR1 3QQ');
+  // Spaced any way, it is kept as "OUTWARD INWARD" (the column holds 10).
+  const spaced = await post(co.client, `/admin/offices/${id}`, { name: 'Branch Y', postcode: 'n r 1      3 q q', group_id: g });
+  assert.equal(spaced.status, 303);
+  assert.equal(sqlValue(`SELECT postcode FROM offices WHERE id = ${id}`), 'NR1 3QQ');
   const otherGroup = sqlValue(`SELECT MIN(id) FROM company_groups WHERE company_id <> ${co.id}`);
   const cross = await post(co.client, `/admin/offices/${id}`, { name: 'Branch Y', group_id: otherGroup });
   assert.equal(cross.status, 200, 'moved into another company\'s group');

@@ -81,6 +81,10 @@ main(void)
 	ok(run(v_postcode, "NOT A PC", out, &n) != NULL, "postcode of words refused");
 	ok(run(v_postcode, "NR1-3QQ", out, &n) != NULL, "postcode with a dash refused");
 	ok(run(v_postcode, "N1 1", out, &n) != NULL, "postcode too short refused");
+	ok(run(v_postcode, "N R 1 3 Q Q", out, &n) == NULL && strcmp(out, "NR1 3QQ") == 0,
+	    "postcode spaces put where they belong");
+	ok(run(v_postcode, "sw1a1aa", out, &n) == NULL && strcmp(out, "SW1A 1AA") == 0,
+	    "postcode without its space gains it");
 	ok(run(v_password, "", out, &n) != NULL, "empty password refused");
 	/* Birth dates: 15 to 100 years old on the day. */
 	ok(birth_date_rule(19900922, 20261128) == NULL, "age 36");
