@@ -179,6 +179,29 @@ v_phone(const char *in, char *out, size_t cap, long long *num)
 	return NULL;
 }
 
+/* A check box's value ("yes"): num 1. */
+static const char *
+ticked(const char *in, char *out, size_t cap, long long *num, const char *msg)
+{
+	if (strcmp(in, "yes") != 0)
+		return msg;
+	snprintf(out, cap, "yes");
+	*num = 1;
+	return NULL;
+}
+
+const char *
+v_yes(const char *in, char *out, size_t cap, long long *num)
+{
+	return ticked(in, out, cap, num, "Please tick the box or leave it empty.");
+}
+
+const char *
+v_declaration(const char *in, char *out, size_t cap, long long *num)
+{
+	return ticked(in, out, cap, num, "Please tick the declaration.");
+}
+
 /* A UK postcode such as "NR1 3QQ" (offices and employees alike: an office's is where
  * cards are delivered): an outward code of a letter then letters and digits with a digit
  * among them, and an inward code of a digit and two letters; spaces anywhere, any case. */

@@ -30,6 +30,8 @@ const char *v_password(const char *, char *, size_t, long long *);	/* 1..1024 by
 const char *v_id(const char *, char *, size_t, long long *);		/* 1 .. 2^53 */
 const char *v_phone(const char *, char *, size_t, long long *);
 const char *v_postcode(const char *, char *, size_t, long long *);	/* a UK postcode, upper case */
+const char *v_yes(const char *, char *, size_t, long long *);	/* a check box ticked: "yes", num 1 */
+const char *v_declaration(const char *, char *, size_t, long long *);	/* a declaration ticked ("yes") */
 const char *v_ni_number(const char *, char *, size_t, long long *);
 const char *v_date(const char *, char *, size_t, long long *);	/* dd/mm/yyyy or yyyy-mm-dd */
 const char *v_birth_date(const char *, char *, size_t, long long *);	/* a date giving an age of 15 to 100 */

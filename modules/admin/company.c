@@ -15,16 +15,6 @@ static const char *const sql_save =
     "UPDATE companies SET address_line1 = ?, address_line2 = ?, town = ?, postcode = ?,"
     " phone = ?, email = ?, require_2fa = ? WHERE id = ?";
 
-static const char *
-v_yes(const char *in, char *out, size_t cap, long long *num)
-{
-	if (strcmp(in, "yes") != 0)
-		return "Please tick the box or leave it empty.";
-	snprintf(out, cap, "yes");
-	*num = 1;
-	return NULL;
-}
-
 enum { C_LINE1, C_LINE2, C_TOWN, C_POSTCODE, C_PHONE, C_EMAIL, C_2FA };
 const struct field company_fields[] = {
 	[C_LINE1] = { "address_line1", v_name, 0 },

@@ -103,14 +103,6 @@ v_change(const char *in, char *out, size_t cap, long long *num)
 	    "Please use the buttons of the page.";
 }
 
-static const char *
-v_yes(const char *in, char *out, size_t cap, long long *num)
-{
-	(void)num;
-	snprintf(out, cap, "%s", in);
-	return strcmp(in, "yes") == 0 ? NULL : "Please use the check box.";
-}
-
 enum { O_TYPE, O_OCCUPATION, O_GRADE, O_ADDITIONAL, O_CHANGE, O_QS, O_END_GRADING, O_END_QS };
 const struct field step3_fields[] = {
 	[O_TYPE] = { "card_type", v_id, F_REQUIRED },

@@ -44,16 +44,8 @@ static const char *const sql_unfinalise =
     " SET a.state = 'in_progress', a.finalised_by = NULL, a.finalised_at = NULL,"
     " a.hold_reason = '' WHERE a.id = ? AND a.state = 'finalised' AND" APP_SCOPE;
 
-static const char *
-v_yes(const char *in, char *out, size_t cap, long long *num)
-{
-	(void)num;
-	snprintf(out, cap, "%s", in);
-	return strcmp(in, "yes") == 0 ? NULL : "Please tick the declaration.";
-}
-
 const struct field finalise_fields[] = {
-	{ "declaration", v_yes, F_REQUIRED },
+	{ "declaration", v_declaration, F_REQUIRED },
 	{ NULL, NULL, 0 }
 };
 

@@ -138,14 +138,6 @@ v_gender(const char *in, char *out, size_t cap, long long *num)
 	return "Please choose from the list.";
 }
 
-static const char *
-v_yes(const char *in, char *out, size_t cap, long long *num)
-{
-	(void)num;
-	snprintf(out, cap, "%s", in);
-	return strcmp(in, "yes") == 0 ? NULL : "Please tick the declaration.";
-}
-
 enum { C_TOKEN, C_OFFICE, C_STARTED };
 const struct field confirm_fields[] = {
 	[C_TOKEN] = { "token", NULL, F_REQUIRED },
@@ -163,7 +155,7 @@ const struct field create_fields[] = {
 	[N_GENDER] = { "gender", v_gender, 0 },
 	[N_OFFICE] = { "office_id", v_id, F_REQUIRED },
 	[N_STARTED] = { "started_on", v_start_date, F_REQUIRED },
-	[N_DECLARATION] = { "declaration", v_yes, F_REQUIRED },
+	[N_DECLARATION] = { "declaration", v_declaration, F_REQUIRED },
 	{ NULL, NULL, 0 }
 };
 

@@ -18,12 +18,13 @@
 static const char *const sql_payments =
     "SELECT p.id, p.method, p.state, p.amount_pence, DATE_FORMAT(p.created_at, '%d/%m/%Y %H:%i'),"
     " p.detail FROM payments p WHERE p.order_id = ? ORDER BY p.id DESC LIMIT 20";
-/* The return page's payment, and whether its gateway page may still be paid: a pending
- * one, or one a newer attempt superseded within the hour a gateway's page lasts (paying
- * on that older page still pays the order, when its notification arrives). */
+/* The return page's payment, and whether its gateway page may still be paid: a card
+ * payment not yet answered, pending or superseded by a newer attempt (paying on that older
+ * page still pays the order when its notification arrives), within the hour a gateway's
+ * page lasts. After that, or when the buyer cancelled at the gateway, TRY AGAIN instead. */
 static const char *const sql_payment_waiting =
-    "SELECT p.state, p.detail, p.state = 'pending' OR (p.state = 'cancelled' AND"
-    " p.method = 'card' AND p.gateway_txn_id IS NULL AND p.created_at > NOW(6) - INTERVAL 1 HOUR)"
+    "SELECT p.state, p.detail, p.method = 'card' AND p.gateway_txn_id IS NULL"
+    " AND p.state IN ('pending', 'cancelled') AND p.created_at > NOW(6) - INTERVAL 1 HOUR"
     " FROM payments p WHERE p.id = ? AND p.order_id = ?";
 static const char *const sql_new_payment =
     "INSERT INTO payments (order_id, method, state, amount_pence, currency, created_by,"
@@ -63,8 +64,11 @@ const struct field pay_fields[] = {
 	{ NULL, NULL, 0 }
 };
 
+/* payment; cancelled=yes when the buyer pressed Cancel on the gateway's page (it changes
+ * nothing: only the gateway's signed notification does; the page then offers TRY AGAIN). */
 const struct field return_fields[] = {
 	{ "payment", v_id, 0 },
+	{ "cancelled", v_yes, 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -285,7 +289,7 @@ fail:
 int
 orders_return(struct req *r)
 {
-	const struct fieldval *pv = req_field(r, "payment");
+	const struct fieldval *pv = req_field(r, "payment"), *cv = req_field(r, "cancelled");
 	struct dbres *res;
 	struct order o;
 	int rc;
@@ -302,7 +306,9 @@ orders_return(struct req *r)
 			req_set(r, "Payment.detail", db_str(res, 1));
 			/* Until the gateway's notification arrives, the page asks again
 			 * (and offers no second payment meanwhile). */
-			if (db_int(res, 2) && strcmp(o.state, "paid") != 0) {
+			if (cv->present && !cv->err && unpaid(&o))
+				req_set(r, "Payment.cancelled", "1");
+			else if (db_int(res, 2) && unpaid(&o)) {
 				req_set(r, "Payment.waiting", "1");
 				req_set(r, "Page.refresh", "3");
 			}

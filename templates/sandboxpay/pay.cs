@@ -27,7 +27,7 @@
 <?cs call:gfield("cvc", "Security code", "123") ?>
     <div class="actions">
       <button class="btn btn-primary" type="submit" id="gateway-pay">PAY <?cs var:Gateway.amount ?></button>
-      <a class="btn btn-plain" href="<?cs var:Gateway.return ?>" id="gateway-cancel">Cancel</a>
+      <a class="btn btn-plain" href="<?cs var:Gateway.return ?>&amp;cancelled=yes" id="gateway-cancel">Cancel</a>
     </div>
   </form>
 <?cs /if ?>

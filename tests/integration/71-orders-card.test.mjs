@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { Client, env, freshCompany, sql, sqlValue, pageText } from '../lib/portal.mjs';
+import { Client, env, freshCompany, sql, sqlValue, pageText, textById, decodeEntities } from '../lib/portal.mjs';
 import {
-  finalisedApps, createOrder, orderRow, appStates, startCard, sandboxPay, notify, notifyBody, sign,
+  finalisedApps, createOrder, orderRow, appStates, startCard, sandboxPay, notify, notifyBody, sign, formPost,
 } from '../lib/orders.mjs';
 
 const text = (r) => pageText(r.body);
@@ -139,6 +139,29 @@ test('paid on the page of an attempt a newer one superseded: its return page wai
   assert.doesNotMatch(ret.body, /http-equiv="refresh"/);
   assert.match(ret.body, /TRY AGAIN/);
   assert.ok(Number(second.payment) > Number(first.payment));
+});
+
+test('no endless waiting: Cancel at the gateway, a gateway page over an hour old, a cancelled order', async () => {
+  const { co, orderId } = await orderToPay('CardNoWait');
+  const c = await startCard(co.client, orderId);
+  // Cancel on the gateway's page: back to the return page, which says so and offers TRY AGAIN.
+  const gw = await new Client().get(c.url.pathname + c.url.search);
+  const cancel = decodeEntities(gw.body.match(/href="([^"]*)" id="gateway-cancel"/)[1]);
+  const back = await co.client.get(new URL(cancel).pathname + new URL(cancel).search);
+  assert.match(textById(back.body, 'payment-cancelled'), /cancelled at the payment gateway: nothing was taken/);
+  assert.doesNotMatch(back.body, /http-equiv="refresh"/);
+  assert.match(back.body, /TRY AGAIN/);
+  assert.equal(orderRow(orderId).state, 'awaiting_payment');
+  // Still pending, but its gateway page has expired (an hour): not awaited.
+  sql(`UPDATE payments SET created_at = NOW(6) - INTERVAL 2 HOUR WHERE id = ${c.payment}`);
+  const old = await co.client.get(`/orders/${orderId}/return?payment=${c.payment}`);
+  assert.doesNotMatch(old.body, /http-equiv="refresh"/);
+  assert.match(old.body, /TRY AGAIN/);
+  // A cancelled order awaits nothing either.
+  const d = await startCard(co.client, orderId);
+  assert.equal((await formPost(co.client, `/orders/${orderId}/cancel`, { _csrf: await co.client.csrf(`/orders/${orderId}`) })).status, 303);
+  const gone = await co.client.get(`/orders/${orderId}/return?payment=${d.payment}`);
+  assert.doesNotMatch(gone.body, /http-equiv="refresh"|waiting for the payment gateway/);
 });
 
 test('forged, altered, stale and mismatched notifications are rejected, logged and change nothing', async () => {

@@ -85,6 +85,15 @@ main(void)
 	    "postcode spaces put where they belong");
 	ok(run(v_postcode, "sw1a1aa", out, &n) == NULL && strcmp(out, "SW1A 1AA") == 0,
 	    "postcode without its space gains it");
+	ok(run(v_yes, "yes", out, &n) == NULL && n == 1, "a box ticked");
+	ok(run(v_yes, "on", out, &n) != NULL, "a box sent with another value refused");
+	ok(run(v_declaration, "yes", out, &n) == NULL, "a declaration ticked");
+	{
+		const char *why = run(v_declaration, "no", out, &n);
+
+		ok(why && strcmp(why, "Please tick the declaration.") == 0,
+		    "a declaration not ticked says so");
+	}
 	ok(run(v_password, "", out, &n) != NULL, "empty password refused");
 	/* Birth dates: 15 to 100 years old on the day. */
 	ok(birth_date_rule(19900922, 20261128) == NULL, "age 36");
