@@ -70,6 +70,8 @@ static const char *const sql_add_read_certificate =
     "INSERT INTO application_evidence (application_id, certificate_id, document_id, status)"
     " VALUES (?, ?, ?, 'verified')"
     " ON DUPLICATE KEY UPDATE document_id = IFNULL(document_id, VALUES(document_id))";
+static const char *const sql_drop_document =
+    "DELETE FROM documents WHERE id = ?";
 static const char *const sql_store_document =
     "INSERT INTO documents (company_id, operative_id, kind, media_type, size_bytes, sha256,"
     " bytes, review_state, uploaded_by)"
@@ -403,10 +405,14 @@ applications_document(struct req *r)
 	    (const void *)u->data, u->len, (const void *)u->data, u->len,
 	    r->sess->user_id)) != 0)
 		goto fail;
-	if (certificate)
-		rc = db_exec(r->db, sql_add_read_certificate, "uuu", a.id, certificate,
-		    db_last_id(r->db));
-	else
+	if (certificate) {
+		unsigned long long file = db_last_id(r->db);
+
+		rc = db_exec(r->db, sql_add_read_certificate, "uuu", a.id, certificate, file);
+		/* Already on the application with its file: this copy is kept nowhere. */
+		if (rc == 0 && db_affected(r->db) == 0)
+			rc = db_exec(r->db, sql_drop_document, "u", file);
+	} else
 		rc = db_exec(r->db, sql_add_document, "uu", a.id, db_last_id(r->db));
 	if (rc != 0 || (rc = req_audit(r, certificate ? "qualification_verified" :
 	    "document_uploaded", "application", req_printf(r, "%llu", a.id),

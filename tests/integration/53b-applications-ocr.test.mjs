@@ -80,6 +80,12 @@ test('a certificate image of the applicant is read and verified with the awardin
   assert.equal(file.status, 200);
   assert.equal(file.headers.get('content-type'), 'image/png');
   assert.deepEqual(Buffer.from(await file.arrayBuffer()), png);
+  // The same certificate uploaded again: still one row, and no second copy of the file kept.
+  const files = () => sqlValue(`SELECT COUNT(*) FROM documents WHERE operative_id = ${holder.id} AND kind = 'qualification'`);
+  const before = files();
+  assert.equal((await uploadDocument(co.client, id, png, { filename: 'again.png', type: 'image/png' })).status, 303);
+  assert.equal(files(), before);
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM application_evidence WHERE application_id = ${id}`), '1');
 });
 
 test('a certificate that does not match the register is kept for manual review, with a reason logged', async () => {
