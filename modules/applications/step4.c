@@ -208,7 +208,7 @@ applications_unfinalise(struct req *r)
 {
 	const struct session *s = r->sess;
 	const struct fieldval *v;
-	unsigned long long done = 0;
+	unsigned long long done = 0, ticked = 0;
 	int rc;
 
 	if ((rc = db_begin(r->db)) != 0)
@@ -216,6 +216,7 @@ applications_unfinalise(struct req *r)
 	for (v = &r->fields[0]; v; v = v->next) {
 		if (!v->present || v->err)
 			continue;
+		ticked++;
 		if ((rc = db_exec(r->db, sql_unfinalise, "uuuuuu", (unsigned long long)v->num,
 		    s->company_id, s->scope_group, s->scope_group, s->scope_office,
 		    s->scope_office)) != 0)
@@ -229,8 +230,14 @@ applications_unfinalise(struct req *r)
 	}
 	if ((rc = db_commit(r->db)) != 0)
 		goto fail;
-	req_flash(r, done == 1 ? "1 application is back in progress." :
-	    req_printf(r, "%llu applications are back in progress.", done));
+	if (ticked == 0)
+		req_flash(r, "Please tick the applications to unfinalise.");
+	else if (done == 0)
+		req_flash(r, "Nothing was unfinalised: only finalised applications not yet on an "
+		    "order can be.");
+	else
+		req_flash(r, done == 1 ? "1 application is back in progress." :
+		    req_printf(r, "%llu applications are back in progress.", done));
 	return req_redirect(r, "/applications/attention");
 fail:
 	db_rollback(r->db);

@@ -161,7 +161,10 @@ test('UNFINALISE puts finalised applications back in progress (hold reason clear
   // An in-progress one is not affected by unfinalise.
   const again = await appPost(co.client, '/applications/unfinalise', { id: [a.id] });
   assert.equal(again.status, 303);
-  assert.match(pageText((await co.client.get('/applications/attention')).body), /0 applications are back in progress\./);
+  assert.match(pageText((await co.client.get('/applications/attention')).body), /Nothing was unfinalised: only finalised applications not yet on an order can be\./);
+  // Nothing ticked: asked to tick them.
+  assert.equal((await appPost(co.client, '/applications/unfinalise', {})).status, 303);
+  assert.match(pageText((await co.client.get('/applications/attention')).body), /Please tick the applications to unfinalise\./);
 });
 
 test('finalising one of several candidates started together leads on to the next', async () => {
