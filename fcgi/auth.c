@@ -307,6 +307,8 @@ static const struct route auth_routes[] = {
 	{ M_POST, "login/code", ROUTE_SIGNED_IN, code_fields, code_check, "auth/code.cs", NULL, R_STAGE_CODE },
 	{ M_GET,  "company", ROUTE_SIGNED_IN, NULL, company_choice_form, "auth/company.cs", NULL, R_STAGE_ENROL },
 	{ M_POST, "company", ROUTE_SIGNED_IN, company_choice_fields, company_choice, NULL, NULL, R_STAGE_ENROL },
+	{ M_POST, "company/accept", ROUTE_SIGNED_IN, company_choice_fields, company_accept, NULL, NULL, R_STAGE_ENROL },
+	{ M_POST, "company/decline", ROUTE_SIGNED_IN, company_choice_fields, company_decline, NULL, NULL, R_STAGE_ENROL },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -82,7 +82,11 @@ const char	*session_level_label(struct req *, const char *level, const char *gro
 extern const struct field company_choice_fields[];
 int		 company_choice_form(struct req *);
 int		 company_choice(struct req *);
-/* Where a sign-in lands: the choice of companies for a user of several, else the dashboard. */
+/* An invitation (a company added this existing account) accepted or declined. */
+int		 company_accept(struct req *);
+int		 company_decline(struct req *);
+/* Where a sign-in lands: the choice of companies for a user of several or with an
+ * invitation to answer, else the dashboard. */
 int		 company_landing(struct req *, unsigned long long user_id, const char **path);
 
 /* ---- render.c ---- */

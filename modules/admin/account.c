@@ -15,7 +15,9 @@ static const char *const sql_me =
     " (SELECT COUNT(*) FROM recovery_codes rc WHERE rc.user_id = u.id AND rc.used_at IS NULL)"
     "  AS recovery_left, c.require_2fa,"
     " (SELECT COUNT(*) FROM memberships m JOIN companies mc ON mc.id = m.company_id"
-    "   WHERE m.user_id = u.id AND m.status = 'active' AND mc.status = 'active') AS companies"
+    "   WHERE m.user_id = u.id AND m.status = 'active' AND mc.status = 'active') AS companies,"
+    " (SELECT COUNT(*) FROM memberships m JOIN companies mc ON mc.id = m.company_id"
+    "   WHERE m.user_id = u.id AND m.status = 'invited' AND mc.status = 'active') AS invitations"
     " FROM users u JOIN companies c ON c.id = ? WHERE u.id = ?";
 static const char *const sql_details =
     "UPDATE users SET title = ?, first_name = ?, last_name = ?, phone = ? WHERE id = ?";

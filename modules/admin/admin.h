@@ -62,8 +62,6 @@ extern const struct field users_list_fields[], users_add_fields[], user_fields[]
 /* links.c: one-time links to set a password, and the public page that takes them. */
 /* Stores a new link for user_id (earlier unused links end) and sets Link.url. */
 int	link_issue(struct req *, unsigned long long user_id, const char *purpose);
-/* Ends the user's unused links (a user added to another company: links.c). */
-int	links_end(struct req *, unsigned long long user_id);
 /* Mails Link.url to email (after the commit); sets Link.mailed when the command took it. */
 void	link_mail(struct req *, const char *email);
 int	set_password_form(struct req *);

@@ -57,12 +57,6 @@ link_issue(struct req *r, unsigned long long user_id, const char *purpose)
 	return 0;
 }
 
-int
-links_end(struct req *r, unsigned long long user_id)
-{
-	return db_exec(r->db, sql_end_links, "u", user_id);
-}
-
 void
 link_mail(struct req *r, const char *email)
 {

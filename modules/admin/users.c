@@ -18,7 +18,7 @@ static const char *const sql_users =
     " CASE m.level WHEN 'company' THEN 'Company' WHEN 'group' THEN CONCAT('Group: ', g.name)"
     "  ELSE CONCAT('Office: ', o.name) END,"
     " m.permissions, IFNULL(DATE_FORMAT(u.last_login_at, '%d/%m/%Y %H:%i'), 'Never'),"
-    " IF(m.status = 'removed', 'removed',"
+    " IF(m.status <> 'active', m.status,"
     "  IF(u.status <> 'active' OR IFNULL(u.locked_until > NOW(6), 0), 'locked', 'active'))"
     " FROM memberships m JOIN users u ON u.id = m.user_id"
     " LEFT JOIN company_groups g ON g.id = m.group_id"

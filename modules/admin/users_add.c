@@ -9,18 +9,23 @@
 
 #include "admin.h"
 
+/* The account, its membership here, and how many other companies it is an active user of. */
 static const char *const sql_user_by_email =
-    "SELECT u.id, m.status FROM users u"
-    " LEFT JOIN memberships m ON m.user_id = u.id AND m.company_id = ?"
+    "SELECT u.id, m.status, (SELECT COUNT(*) FROM memberships o WHERE o.user_id = u.id"
+    "   AND o.company_id <> ? AND o.status = 'active')"
+    " FROM users u LEFT JOIN memberships m ON m.user_id = u.id AND m.company_id = ?"
     " WHERE u.email = ? FOR UPDATE";
 static const char *const sql_new_user =
     "INSERT INTO users (email, title, first_name, last_name, phone) VALUES (?, ?, ?, ?, ?)";
+/* A new account, or one that is no company's user now, is a member at once; one that is
+ * another company's user is invited (migration 0025) and becomes a member when the person
+ * accepts (fcgi/companies.c): no company makes someone else's user its own unasked. */
 static const char *const sql_new_member =
-    "INSERT INTO memberships (user_id, company_id, level, group_id, office_id, permissions)"
-    " VALUES (?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?)";
-/* A removed user comes back with the level and permissions given now. */
+    "INSERT INTO memberships (user_id, company_id, level, group_id, office_id, permissions, status)"
+    " VALUES (?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, IF(? = 1, 'active', 'invited'))";
+/* A removed user comes back (or is invited back) with the level and permissions given now. */
 static const char *const sql_readd_member =
-    "UPDATE memberships SET status = 'active', removed_at = NULL, level = ?,"
+    "UPDATE memberships SET status = IF(? = 1, 'active', 'invited'), removed_at = NULL, level = ?,"
     " group_id = NULLIF(?, 0), office_id = NULLIF(?, 0), permissions = ?"
     " WHERE user_id = ? AND company_id = ?";
 
@@ -82,18 +87,19 @@ grant_refusal(struct req *r, uint64_t more)
 	    "hold: %s.", perms_text(r, more));
 }
 
-/* Adds the membership; 0, a status, or *error set. */
+/* Adds the membership (*at_once 0: an invitation); 0, a status, or *error set. */
 static int
 add_member(struct req *r, unsigned long long *user_id, const struct level *lv, uint64_t mask,
-    const char **error)
+    int *at_once, const char **error)
 {
 	const struct fieldval *f = r->fields;
 	unsigned long long c = r->sess->company_id;
 	struct dbres *res;
 	int rc, isnew = (int)f[A_MODE].num;
 
-	if ((rc = db_query(r->db, &res, sql_user_by_email, "us", c, f[A_EMAIL].val)) != 0)
+	if ((rc = db_query(r->db, &res, sql_user_by_email, "uus", c, c, f[A_EMAIL].val)) != 0)
 		return rc;
+	*at_once = 1;
 	if (!db_next(res)) {
 		if (!isnew) {
 			*error = "No portal account has this email address. To add this person, "
@@ -114,15 +120,19 @@ add_member(struct req *r, unsigned long long *user_id, const struct level *lv, u
 			*error = "This person is already a user of your company.";
 			return 0;
 		}
-		/* A link another company issued no longer sets their password. */
-		if ((rc = links_end(r, *user_id)) != 0)
-			return rc;
+		if (db_str(res, 1) && strcmp(db_str(res, 1), "invited") == 0) {
+			*error = "This person has already been invited: they become a user of your "
+			    "company when they accept at their next sign-in.";
+			return 0;
+		}
+		*at_once = db_int(res, 2) == 0;
 		if (db_str(res, 1))
-			return db_exec(r->db, sql_readd_member, "suuuuu", lv->kind, lv->group_id,
-			    lv->office_id, (unsigned long long)mask, *user_id, c);
+			return db_exec(r->db, sql_readd_member, "isuuuuu", (long long)*at_once,
+			    lv->kind, lv->group_id, lv->office_id, (unsigned long long)mask,
+			    *user_id, c);
 	}
-	return db_exec(r->db, sql_new_member, "uusuuu", *user_id, c, lv->kind, lv->group_id,
-	    lv->office_id, (unsigned long long)mask);
+	return db_exec(r->db, sql_new_member, "uusuuui", *user_id, c, lv->kind, lv->group_id,
+	    lv->office_id, (unsigned long long)mask, (long long)*at_once);
 }
 
 int
@@ -133,7 +143,7 @@ users_add(struct req *r)
 	unsigned long long user_id = 0;
 	const char *error = NULL;
 	struct level lv;
-	int rc, ok = 0, isnew = (int)f[A_MODE].num;
+	int rc, ok = 0, at_once = 1, isnew = (int)f[A_MODE].num;
 
 	if (!r->invalid && isnew && (!f[A_FIRST].present || !f[A_LAST].present)) {
 		if (!f[A_FIRST].present)
@@ -152,12 +162,13 @@ users_add(struct req *r)
 		return add_page(r, mask, error);
 	if ((rc = db_begin(r->db)) != 0)
 		return rc;
-	if ((rc = add_member(r, &user_id, &lv, mask, &error)) != 0 || error) {
+	if ((rc = add_member(r, &user_id, &lv, mask, &at_once, &error)) != 0 || error) {
 		db_rollback(r->db);
 		return rc ? rc : add_page(r, mask, error);
 	}
 	if ((rc = req_audit(r, "user_added", "user", req_printf(r, "%llu", user_id),
-	    req_printf(r, "%s account; level %s; permissions: %s", isnew ? "new" : "existing",
+	    req_printf(r, "%s account; level %s; permissions: %s", isnew ? "new" : at_once ? "existing" :
+	    "existing, invited",
 	    f[A_LEVEL].val, perms_text(r, mask)))) != 0 ||
 	    (isnew && (rc = link_issue(r, user_id, "new")) != 0) ||
 	    (rc = db_commit(r->db)) != 0) {
@@ -165,7 +176,9 @@ users_add(struct req *r)
 		return rc;
 	}
 	if (!isnew) {
-		req_flash(r, "The user has been added.");
+		req_flash(r, at_once ? "The user has been added." : "An invitation has been sent: "
+		    "this person, a user of another company, becomes a user of yours when they "
+		    "accept it at their next sign-in.");
 		return req_redirect(r, req_printf(r, "/admin/users/%llu", user_id));
 	}
 	link_mail(r, f[A_EMAIL].val);

@@ -267,6 +267,8 @@ user_reset(struct req *r)
 		return HTTP_NOT_FOUND;
 	if (r->ids[0] == r->sess->user_id)
 		return refuse(r, "To change your own password, use My account.");
+	if (strcmp(hdf_get_value(r->hdf, "Member.status", ""), "invited") == 0)
+		return refuse(r, "This person has not accepted your invitation yet.");
 	if (strcmp(hdf_get_value(r->hdf, "Member.status", ""), "active") != 0)
 		return refuse(r, "This user has been removed from the company.");
 	email = req_strdup(r, hdf_get_value(r->hdf, "Member.email", ""));

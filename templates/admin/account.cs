@@ -1,5 +1,5 @@
 <?cs # My account. Reads: Me.title/first_name/last_name/phone/email/totp/recovery_left/
-     require_2fa/companies (how many the user works for), Company.name, Titles.N, Form.FIELD.value/error, Details.error, Password.error, Session.csrf.
+     require_2fa/companies (how many the user works for)/invitations, Company.name, Titles.N, Form.FIELD.value/error, Details.error, Password.error, Session.csrf.
      Tests: id="details-form", id="password-form", id="twofactor", id="password-error",
      id="choose-company". ?><?cs include:"layout/header.cs" ?><?cs include:"admin/fields.cs" ?>
 <div class="page-header">
@@ -7,6 +7,9 @@
   <p class="lead"><?cs var:Me.email ?></p>
 <?cs if:Me.companies > 1 ?>
   <p>You work for <?cs var:Me.companies ?> companies on the portal and are acting for <?cs var:Company.name ?>. <a id="choose-company" href="<?cs var:Page.base ?>/company">Choose another company</a></p>
+<?cs /if ?>
+<?cs if:Me.invitations > 0 ?>
+  <p id="invitations-waiting"><?cs var:Me.invitations ?> invitation<?cs if:Me.invitations != 1 ?>s<?cs /if ?> from another company to answer: <a href="<?cs var:Page.base ?>/company">Your companies</a></p>
 <?cs /if ?>
 </div>
 <section class="panel">

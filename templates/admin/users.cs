@@ -14,7 +14,7 @@
       <tr data-user="<?cs var:u.id ?>"><td><?cs var:u.name ?></td><td><?cs var:u.email ?></td><td><?cs var:u.level ?></td>
         <td><?cs each:b = u.badges ?><span class="tag<?cs if:!b.bundle ?> tag-grey<?cs /if ?>"><?cs var:b.name ?></span> <?cs /each ?></td>
         <td><?cs var:u.last_login ?></td>
-        <td><?cs if:u.status == "active" ?><span class="tag tag-green">Active</span><?cs elif:u.status == "locked" ?><span class="tag tag-amber">Locked</span><?cs else ?><span class="tag tag-grey">Removed</span><?cs /if ?></td>
+        <td><?cs if:u.status == "active" ?><span class="tag tag-green">Active</span><?cs elif:u.status == "locked" ?><span class="tag tag-amber">Locked</span><?cs elif:u.status == "invited" ?><span class="tag tag-amber">Invited</span><?cs else ?><span class="tag tag-grey">Removed</span><?cs /if ?></td>
         <td><a href="<?cs var:Page.base ?>/admin/users/<?cs var:u.id ?>">Edit<span class="visually-hidden"> <?cs var:u.name ?></span></a></td></tr>
 <?cs /each ?>
 <?cs if:!?Users.0.id ?>

@@ -4,6 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, freshCompany, addUser, sql, sqlValue, textById, csrfFrom } from '../lib/portal.mjs';
+import { answerInvitation } from '../lib/users.mjs';
 
 let a, b, u;
 before(async () => {
@@ -13,6 +14,36 @@ before(async () => {
   const csrf = await b.client.csrf('/admin/users/add');
   const r = await b.client.post('/admin/users/add', { _csrf: csrf, mode: 'existing', email: u.email, level: 'company', perm: '0' });
   assert.equal(r.status, 303);
+  await answerInvitation(u, b.id);
+});
+
+test('an invitation gives nothing until accepted; declined, it is gone', async () => {
+  const c2 = await freshCompany('ChoiceInv');
+  const v = await addUser(a.id, { label: 'Invitee', permissions: 1 });
+  const add = await c2.client.post('/admin/users/add', { _csrf: await c2.client.csrf('/admin/users/add'), mode: 'existing',
+    email: v.email, level: 'company', perm: '13' });
+  assert.equal(add.status, 303);
+  // Signed in, they are asked; until they accept, the inviting company cannot be chosen.
+  const c = new Client();
+  assert.match((await c.signIn(v.email, v.password)).location, /\/company$/);
+  const page = await c.get('/company');
+  assert.match(textById(page.body, 'invitations-title') || '', /Invitations/);
+  assert.match(page.body, new RegExp(`id="accept-${c2.id}"`));
+  assert.doesNotMatch(page.body, new RegExp(`id="company-${c2.id}"`));
+  const early = await c.post('/company', { _csrf: csrfFrom(page.body), company: c2.id });
+  assert.match(textById(early.body, 'form-error'), /not a user of that company/);
+  assert.match(textById((await c.get('/account')).body, 'invitations-waiting') || '', /1 invitation from another company/);
+  // Declined: gone, audited in the inviting company, nothing given.
+  const no = await c.post('/company/decline', { _csrf: csrfFrom(page.body), company: c2.id });
+  assert.equal(no.status, 303);
+  assert.equal(sqlValue(`SELECT status FROM memberships WHERE user_id = ${v.user} AND company_id = ${c2.id}`), 'removed');
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_declined' AND company_id = ${c2.id}`), '1');
+  assert.doesNotMatch((await c.get('/company')).body, new RegExp(`accept-${c2.id}`));
+  assert.match((await new Client().signIn(v.email, v.password)).location, /\/dashboard$/);
+  // Answering an invitation that is not there changes nothing.
+  const again = await c.post('/company/accept', { _csrf: csrfFrom(page.body), company: c2.id });
+  assert.match(textById(again.body, 'form-error'), /no such invitation/);
+  assert.equal(sqlValue(`SELECT status FROM memberships WHERE user_id = ${v.user} AND company_id = ${c2.id}`), 'removed');
 });
 
 const companyOf = (html) => textById(html, 'my-account') && /class="account-company">([^<]*)</.exec(html)[1];

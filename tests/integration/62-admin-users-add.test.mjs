@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, sqlValue, q, textById, pageText, freshCompany, signedIn, Client, uniqueTag, LOGIN_ERROR } from '../lib/portal.mjs';
-import { post, addNewUser, setPassword, mailsTo, pathOf, strongPassword, FULL_EMPLOYEE } from '../lib/users.mjs';
+import { post, addNewUser, setPassword, mailsTo, pathOf, strongPassword, answerInvitation, FULL_EMPLOYEE } from '../lib/users.mjs';
 
 let co;
 before(async () => { co = await freshCompany('Adder'); });
@@ -73,13 +73,20 @@ test('an existing portal account is added by exact email; a new one with that em
   const r = await post(co.client, '/admin/users/add', { mode: 'existing', email: other.email, level: `office:${co.office}`,
     perm: '0' });
   assert.equal(r.status, 303);
-  assert.equal(sqlValue(`SELECT CONCAT(level, ':', office_id, ':', permissions) FROM memberships
-    WHERE user_id = ${other.user} AND company_id = ${co.id}`), `office:${co.office}:1`);
+  // An invitation: nothing is given until the person accepts it.
+  assert.equal(sqlValue(`SELECT CONCAT(level, ':', office_id, ':', permissions, ':', status) FROM memberships
+    WHERE user_id = ${other.user} AND company_id = ${co.id}`), `office:${co.office}:1:invited`);
+  assert.match(textById((await co.client.get(r.location)).body, 'invited') || '', /when they accept the invitation/);
   assert.equal(mailsTo(other.email).length, before, 'an existing account gets no link');
+  const early = await post(co.client, '/admin/users/add', { mode: 'existing', email: other.email, level: 'company' });
+  assert.match(textById(early.body, 'form-error'), /already been invited/);
+  // They sign in with their own password to their own company, and are asked.
+  const asked = await new Client().signIn(other.email, other.password);
+  assert.match(asked.location, /\/company$/);
+  await answerInvitation({ email: other.email, password: other.password }, co.id);
+  assert.equal(sqlValue(`SELECT status FROM memberships WHERE user_id = ${other.user} AND company_id = ${co.id}`), 'active');
   const twice = await post(co.client, '/admin/users/add', { mode: 'existing', email: other.email, level: 'company' });
   assert.match(textById(twice.body, 'form-error'), /already a user of your company/);
-  // Their password still works; the first membership is the one signed in to.
-  await signedIn({ email: other.email, password: other.password });
 });
 
 test('bad input: a clear message, nothing added', async () => {

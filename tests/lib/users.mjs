@@ -135,3 +135,15 @@ export async function signInTwoStep(who, { code, recovery } = {}) {
   const last = await c.post('/login/code', fields);
   return { client: c, last };
 }
+
+// The person signs in and accepts (or declines) the invitation of companyId that an
+// administrator's "select an existing user" made; returns their client, signed in.
+export async function answerInvitation(who, companyId, accept = true) {
+  const c = new Client();
+  const r = await c.signIn(who.email, who.password);
+  if (r.status !== 303) throw new Error(`sign-in of ${who.email}: ${r.status}`);
+  const page = await c.get('/company');
+  const a = await c.post(accept ? '/company/accept' : '/company/decline', { _csrf: csrfFrom(page.body), company: companyId });
+  if (a.status !== 303) throw new Error(`answering the invitation of ${companyId}: ${a.status}`);
+  return c;
+}
