@@ -80,15 +80,20 @@ totp_check(const char *secret_b32, const char *code, long long now, long long la
 	long keylen;
 	unsigned want = 0;
 	long long step, s;
-	size_t i;
+	size_t digits = 0;
 
-	if (secret_b32 == NULL || code == NULL || strlen(code) != 6)
+	if (secret_b32 == NULL || code == NULL)
 		return -1;
-	for (i = 0; i < 6; i++) {
-		if (code[i] < '0' || code[i] > '9')
+	/* Six digits, spaced as authenticator apps show them ("123 456") or not. */
+	for (; *code; code++) {
+		if (*code == ' ' || *code == '-')
+			continue;
+		if (*code < '0' || *code > '9' || ++digits > 6)
 			return -1;
-		want = want * 10 + (unsigned)(code[i] - '0');
+		want = want * 10 + (unsigned)(*code - '0');
 	}
+	if (digits != 6)
+		return -1;
 	if ((keylen = totp_unbase32(secret_b32, key, sizeof(key))) <= 0)
 		return -1;
 	step = now / 30;

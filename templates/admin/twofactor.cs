@@ -14,7 +14,7 @@
   <form class="form" id="totp-form" method="post" action="<?cs var:Page.base ?>/account/2fa" novalidate>
     <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
     <div class="field"><label for="code">Code from the app</label>
-      <input class="input input-short" type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6"></div>
+      <input class="input input-short" type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="7"></div>
     <p class="actions"><button class="btn btn-primary" type="submit">TURN ON TWO-STEP SIGN-IN</button></p>
   </form>
 </section>

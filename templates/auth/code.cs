@@ -11,7 +11,7 @@
       <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
       <div class="field">
         <label for="code">Code</label>
-        <input class="input" type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6">
+        <input class="input" type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="7">
       </div>
       <details>
         <summary>Use a recovery code instead</summary>

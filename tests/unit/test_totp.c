@@ -32,5 +32,14 @@ main(void)
 	ok(totp_check(b32, code, 1111111111, 1111111111 / 30) < 0, "no replay of a used step");
 	ok(totp_check(b32, "12345", 1111111111, -1) < 0, "five digits");
 	ok(totp_check(b32, "12a456", 1111111111, -1) < 0, "not digits");
+	{
+		char spaced[16];
+
+		snprintf(spaced, sizeof(spaced), "%.3s %.3s", code, code + 3);
+		ok(totp_check(b32, spaced, 1111111111, -1) == 1111111111 / 30,
+		    "spaced as the apps show it");
+		snprintf(spaced, sizeof(spaced), "%s7", code);
+		ok(totp_check(b32, spaced, 1111111111, -1) < 0, "seven digits");
+	}
 	return done_testing();
 }
