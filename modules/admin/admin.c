@@ -68,6 +68,14 @@ static const char *const sql_delete_office =
 static const char *const sql_close_office =
     "UPDATE offices SET status = IF(status = 'open', 'closed', 'open')"
     " WHERE id = ? AND company_id = ?";
+/* Whether the office is the company's only open one: orders bill and deliver to open
+ * offices, and users and employees belong to them, so one must stay. */
+static const char *const sql_last_open_office =
+    "SELECT f.status = 'open' AND NOT EXISTS (SELECT 1 FROM offices o"
+    "  WHERE o.company_id = f.company_id AND o.id <> f.id AND o.status = 'open')"
+    " FROM offices f WHERE f.id = ? AND f.company_id = ?";
+#define LAST_OFFICE "This is the company's only open office: a company needs one (orders " \
+	"are billed and delivered to it). Add another office first."
 
 const char *
 v_name(const char *in, char *out, size_t cap, long long *num)
@@ -259,9 +267,32 @@ group_delete(struct req *r)
 	return remove_unit(r, sql_group_in_use, sql_delete_group, "group");
 }
 
+/* 0 with *last set (the office is the company's only open one), or a status. */
+static int
+last_open_office(struct req *r, int *last)
+{
+	struct dbres *res;
+	int rc;
+
+	*last = 0;
+	if ((rc = db_query(r->db, &res, sql_last_open_office, "uu", r->ids[0],
+	    r->sess->company_id)) != 0)
+		return rc;
+	*last = db_next(res) && db_int(res, 0);
+	return 0;
+}
+
 static int
 office_delete(struct req *r)
 {
+	int rc, last;
+
+	if (company_level(r)) {
+		if ((rc = last_open_office(r, &last)) != 0)
+			return rc;
+		if (last)
+			return structure(r, LAST_OFFICE);
+	}
 	return remove_unit(r, sql_office_in_use, sql_delete_office, "office");
 }
 
@@ -289,6 +320,14 @@ group_close(struct req *r)
 static int
 office_close(struct req *r)
 {
+	int rc, last;
+
+	if (company_level(r)) {
+		if ((rc = last_open_office(r, &last)) != 0)
+			return rc;
+		if (last)
+			return structure(r, LAST_OFFICE);
+	}
 	return toggle_unit(r, sql_office_in_use, sql_close_office, "office");
 }
 

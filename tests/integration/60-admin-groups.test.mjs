@@ -66,6 +66,25 @@ test('an office with employees, now or before, cannot be deleted, only closed; a
   assert.equal(sqlValue(`SELECT COUNT(*) FROM offices WHERE id = ${emptyId}`), '0');
 });
 
+test('the company\'s only open office can be neither deleted nor closed', async () => {
+  const lone = await freshCompany('LoneOffice');
+  const only = lone.office;
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM offices WHERE company_id = ${lone.id} AND status = 'open'`), '1');
+  for (const action of ['delete', 'close']) {
+    const r = await post(lone.client, `/admin/offices/${only}/${action}`, {});
+    assert.equal(r.status, 200, action);
+    assert.match(textById(r.body, 'form-error'), /only open office/);
+  }
+  assert.equal(sqlValue(`SELECT status FROM offices WHERE id = ${only}`), 'open');
+  // With a second open office, the first may be closed (and opened again).
+  const second = await post(lone.client, '/admin/offices/new', { name: 'Second Office', group_id: '0' });
+  assert.equal(second.status, 303);
+  assert.equal((await post(lone.client, `/admin/offices/${only}/close`, {})).status, 303);
+  assert.equal(sqlValue(`SELECT status FROM offices WHERE id = ${only}`), 'closed');
+  assert.equal((await post(lone.client, `/admin/offices/${only}/close`, {})).status, 303);
+  assert.equal(sqlValue(`SELECT status FROM offices WHERE id = ${only}`), 'open');
+});
+
 test('editing an office: details saved, moved between groups, bad input refused and kept', async () => {
   const o = await post(co.client, '/admin/offices/new', { name: `Branch ${Date.now()}`, group_id: '0' });
   const id = o.location.match(/(\d+)$/)[1];
