@@ -53,6 +53,30 @@ static const char *const sql_recovery_use =
 static const char *const sql_locked =
     "SELECT locked_until IS NOT NULL AND locked_until > NOW(6) FROM users WHERE id = ?";
 
+/* A wrong password given while signed in (changing it, turning two-step sign-in off):
+ * counted with the sign-in failures, so a session cannot guess without limit; at the
+ * lockout the session ends. 1 when it did (the caller redirects to /login). */
+int
+req_password_failed(struct req *r)
+{
+	struct dbres *res;
+	int locked;
+
+	db_writes_ignore_next(r->db);
+	(void)db_exec(r->db, sql_attempt, "u", r->sess->user_id);
+	if (db_query(r->db, &res, sql_locked, "u", r->sess->user_id) != 0)
+		return 0;
+	locked = db_next(res) && db_int(res, 0);
+	if (locked) {
+		(void)audit_write(r->db, r->sess->company_id, r->sess->user_id, r->ip,
+		    "login_locked", "user", req_printf(r, "%llu", r->sess->user_id),
+		    "account locked after wrong passwords while signed in");
+		(void)session_destroy(r);
+		req_flash(r, LOGIN_FAILED);
+	}
+	return locked;
+}
+
 enum { LOGIN_EMAIL, LOGIN_PASSWORD };
 
 static const struct field login_fields[] = {

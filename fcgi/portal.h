@@ -211,6 +211,11 @@ void		 req_form_to_hdf(struct req *);
  * for routes flagged R_PRESESSION_CSRF. */
 const char	*req_pre_token(struct req *);
 
+/* A wrong password given by the signed-in user: counted with the sign-in failures (ten
+ * in 15 minutes lock the account). 1 when that locked it: the session has ended, and the
+ * handler answers req_redirect(r, "/login"). */
+int		 req_password_failed(struct req *);
+
 /* Whether the signed-in user holds a permission. */
 int		 req_can(const struct req *, int perm);
 /* A keyset page: LIST.0, LIST.1, ... fetched with one row more than a page

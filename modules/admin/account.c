@@ -104,6 +104,8 @@ account_password(struct req *r)
 	if (!password_verify(db_str(res, 0), f[P_CURRENT].val)) {
 		(void)req_audit(r, "password_change_failed", "user",
 		    req_printf(r, "%llu", r->sess->user_id), "current password wrong");
+		if (req_password_failed(r))
+			return req_redirect(r, "/login");
 		return account_page(r, "Password", "Your current password is not correct.");
 	}
 	words[0] = db_str(res, 1);

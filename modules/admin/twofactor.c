@@ -266,6 +266,8 @@ twofactor_disable(struct req *r)
 		return req_redirect(r, "/account");
 	}
 	if (!password_verify(db_str(res, ST_HASH), r->fields[0].val)) {
+		if (req_password_failed(r))
+			return req_redirect(r, "/login");
 		req_flash(r, "Your password is not correct: two-step sign-in is still on.");
 		return req_redirect(r, "/account");
 	}

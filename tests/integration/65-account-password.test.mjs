@@ -53,3 +53,21 @@ test('changing the password: wrong current, too short, too long, weak with the r
   await signedIn({ email: u.email, password: pw });
   assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE user_id = ${u.user} AND action = 'password_changed'`), '1');
 });
+
+test('wrong current passwords count as failed sign-ins: the tenth locks the account and ends the session', async () => {
+  const u = await addUser(co.id, { label: 'Guesser', permissions: 1 });
+  const tryPw = (current) => post(u.client, '/account/password', { current, password: strongPassword(), confirm: 'x' });
+  for (let i = 1; i <= 9; i++) {
+    const r = await tryPw(`guess number ${i}`);
+    assert.equal(r.status, 200, `guess ${i}`);
+    assert.match(textById(r.body, 'password-error'), /current password is not correct/);
+  }
+  assert.equal(sqlValue(`SELECT failed_logins FROM users WHERE id = ${u.user}`), '9');
+  const last = await tryPw('guess number 10');
+  assert.equal(last.status, 303);
+  assert.match(last.location, /\/login$/);
+  assert.equal((await u.client.get('/dashboard')).status, 303, 'the session survived the lockout');
+  assert.equal(sqlValue(`SELECT locked_until > NOW(6) FROM users WHERE id = ${u.user}`), '1');
+  // Locked: even the right password does not sign in for now.
+  assert.ok(alerts((await new Client().signIn(u.email, u.password)).body).includes(LOGIN_ERROR));
+});
