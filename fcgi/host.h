@@ -109,9 +109,9 @@ void		 tmpl_flush(void);
 /* ---- nav.c ---- */
 /* Every section of the toolbar (the tests' renderings). */
 void		 nav_to_hdf(HDF *);
-/* The toolbar of the sections these permissions open, built on first use and kept
+/* The toolbar of the sections these permissions (and level) open, built on first use and kept
  * (per set of visible sections) until the modules are reloaded. */
-HDF		*nav_for(uint64_t perms);
+HDF		*nav_for(uint64_t perms, int company_level);
 void		 nav_shared_free(void);
 /* The title of a toolbar section at path, or NULL. */
 const char	*nav_section_title(const char *path, const char **tab);

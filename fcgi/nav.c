@@ -15,6 +15,7 @@ struct nav_section {
 	const char	*label, *url, *help;
 	uint64_t	 any;	/* for a route open to every signed-in user that checks
 				 * these itself: shown to holders of any of them */
+	int		 company_only;	/* shown to company-level users only */
 };
 
 struct nav_tab {
@@ -24,68 +25,68 @@ struct nav_tab {
 
 static const struct nav_section employees[] = {
 	{ "With Cards Expiring Soon", "/employees/expiring",
-	  "Information on ECS Card holders registered with your company with cards expiring or expired.", 0 },
+	  "Information on ECS Card holders registered with your company with cards expiring or expired.", 0, 0 },
 	{ "Current Employees", "/employees/current",
-	  "Information on ECS Card holders registered with your company.", 0 },
+	  "Information on ECS Card holders registered with your company.", 0, 0 },
 	{ "Add New Employee", "/employees/add",
-	  "Quick link to add a new employee to your portal.", 0 },
-	{ NULL, NULL, NULL, 0 }
+	  "Quick link to add a new employee to your portal.", 0, 0 },
+	{ NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct nav_section applications[] = {
 	{ "Applications Requiring Attention", "/applications/attention",
-	  "Overview of all applications, started by your company, which are in process but not yet completed.", 0 },
+	  "Overview of all applications, started by your company, which are in process but not yet completed.", 0, 0 },
 	{ "Applications Being Produced", "/applications/produced",
-	  "The processing team has the application in hand and the status of the application can be seen.", 0 },
+	  "The processing team has the application in hand and the status of the application can be seen.", 0, 0 },
 	{ "Completed Applications", "/applications/completed",
-	  "Applications which have been fully processed, where ECS card will be dispatched shortly. Completed applications remain visible for three months.", 0 },
-	{ NULL, NULL, NULL, 0 }
+	  "Applications which have been fully processed, where ECS card will be dispatched shortly. Completed applications remain visible for three months.", 0, 0 },
+	{ NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct nav_section contracts[] = {
 	{ "Contracts Being Set Up", "/contracts/setup",
-	  "These are contracts set up for ECS Check in your account.", 0 },
+	  "These are contracts set up for ECS Check in your account.", 0, 0 },
 	{ "Contracts in Progress", "/contracts/progress",
-	  "Any contract application in progress will show under here.", 0 },
+	  "Any contract application in progress will show under here.", 0, 0 },
 	{ "Contracts Completed", "/contracts/completed",
-	  "Any processed contracts will show here.", 0 },
+	  "Any processed contracts will show here.", 0, 0 },
 	{ "Create New Contract", "/contracts/new",
-	  "This option allows you to create a new contract for ECS Check.", 0 },
-	{ NULL, NULL, NULL, 0 }
+	  "This option allows you to create a new contract for ECS Check.", 0, 0 },
+	{ NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct nav_section administration[] = {
 	{ "Administer Groups", "/admin/groups",
-	  "Basic administration such as amending office contact details, amending office structure.", 0 },
+	  "Basic administration such as amending office contact details, amending office structure.", 0, 0 },
 	{ "Administer Users", "/admin/users",
 	  "Individual users at any company level can be added and managed here. JIB/ECS gives "
 	  "access to 'super users' for each company. Companies should maintain their own users "
-	  "at all subsequent levels including individual employees.", USER_ADMIN_PERMS },
+	  "at all subsequent levels including individual employees.", USER_ADMIN_PERMS, 0 },
 	{ "Employer Details", "/admin/company",
-	  "The company's address and contacts, and whether its users must use two-step sign-in.", 0 },
+	  "The company's address and contacts, and whether its users must use two-step sign-in.", 0, 0 },
 	{ "Audit Log", "/admin/audit",
-	  "Who did what and when: sign-ins, changes, lookups, exports.", 0 },
-	{ NULL, NULL, NULL, 0 }
+	  "Who did what and when: sign-ins, changes, lookups, exports.", 0, 1 },
+	{ NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct nav_section assessments[] = {
 	{ "ECS Assessments", "/assessments",
-	  "To log in to the ECS Assessments portal where you can book assessments.", 0 },
-	{ NULL, NULL, NULL, 0 }
+	  "To log in to the ECS Assessments portal where you can book assessments.", 0, 0 },
+	{ NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct nav_section orders[] = {
 	{ "Orders Requiring Attention", "/orders/attention",
-	  "These are outstanding orders that need action to complete.", 0 },
+	  "These are outstanding orders that need action to complete.", 0, 0 },
 	{ "Orders Being Fulfilled", "/orders/fulfilled",
-	  "These are orders that have been completed and paid for.", 0 },
+	  "These are orders that have been completed and paid for.", 0, 0 },
 	{ "Financial History", "/orders/history",
-	  "This is the financial history of all ECS card purchases made on the account.", 0 },
+	  "This is the financial history of all ECS card purchases made on the account.", 0, 0 },
 	{ "Create a New Empty Order", "/orders/new",
-	  "This option allows you to create an order before applying for an ECS card and the order can be used against a future card application.", 0 },
+	  "This option allows you to create an order before applying for an ECS card and the order can be used against a future card application.", 0, 0 },
 	{ "Create New Advance Order", "/orders/advance",
-	  "Advance order allows you to add credits to your account which can be used to pay for ECS cards in the future. The minimum order which can be purchased is 1 credit equivalent to \xc2\xa3" "250.", 0 },
-	{ NULL, NULL, NULL, 0 }
+	  "Advance order allows you to add credits to your account which can be used to pay for ECS cards in the future. The minimum order which can be purchased is 1 credit equivalent to \xc2\xa3" "250.", 0, 0 },
+	{ NULL, NULL, NULL, 0, 0 }
 };
 
 static const struct nav_tab tabs[] = {
@@ -130,9 +131,9 @@ resolve(void)
 	resolved = 1;
 }
 
-/* Bit i set: the user's permissions open section i (in the tables' order). */
+/* Bit i set: the user's permissions (and level) open section i (in the tables' order). */
 static uint64_t
-visible(uint64_t perms)
+visible(uint64_t perms, int company_level)
 {
 	uint64_t mask = 0;
 	size_t t, s, i = 0;
@@ -144,6 +145,8 @@ visible(uint64_t perms)
 			const struct nav_section *sec = &tabs[t].sections[s];
 			int p = section_perm[i];
 
+			if (sec->company_only && !company_level)
+				continue;
 			if (p >= 0 ? (perms & PERM_BIT(p)) != 0 :
 			    sec->any == 0 || (perms & sec->any) != 0)
 				mask |= (uint64_t)1 << i;
@@ -193,9 +196,9 @@ nav_to_hdf(HDF *hdf)
 /* The toolbar never changes within a worker for one set of permissions: built once
  * per set of visible sections rather than ~100 hdf_set_value calls per page. */
 HDF *
-nav_for(uint64_t perms)
+nav_for(uint64_t perms, int company_level)
 {
-	uint64_t mask = visible(perms);
+	uint64_t mask = visible(perms, company_level);
 	size_t i;
 
 	for (i = 0; i < nvariants; i++)

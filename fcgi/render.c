@@ -148,7 +148,8 @@ render_string(struct req *r, const char *template, size_t *len)
 	cs = tmpl_get(r->hdf, template, &err);	/* parsed once per worker */
 	if (cs != NULL) {
 		cs->hdf = r->hdf;
-		cs->global_hdf = r->priv->toolbar ? nav_for(r->sess->perms) : NULL;
+		cs->global_hdf = r->priv->toolbar ? nav_for(r->sess->perms,
+		    r->sess->scope_group == 0 && r->sess->scope_office == 0) : NULL;
 		err = cs_render(cs, &str, append);
 		cs->hdf = NULL;
 		cs->global_hdf = NULL;

@@ -1,6 +1,6 @@
 /*
- * audit.c: Administration -> the company's audit log, for those who may
- * change user permissions: who did what, when (UTC), from which address, to
+ * audit.c: Administration -> the company's audit log, for company-level users who
+ * may change user permissions: who did what, when (UTC), from which address, to
  * which object; filtered by user, action and dates; newest first, 50 a page.
  */
 #include <stdio.h>
@@ -67,6 +67,10 @@ admin_audit(struct req *r)
 	size_t n = 0;
 	int rc;
 
+	/* The whole company's record: for company-level users only (the toolbar shows it to
+	 * no one else), as group and office users see only their part of the company. */
+	if (r->sess->scope_group || r->sess->scope_office)
+		return HTTP_FORBIDDEN;
 	req_set(r, "Page.title", "Audit log");
 	req_form_to_hdf(r);
 	if ((rc = db_query(r->db, &res, sql_log, "u" "uu" "ss" "ss" "ss" "uu", c, user, user,

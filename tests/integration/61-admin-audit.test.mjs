@@ -2,7 +2,7 @@
 // filters; paging; no secrets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sqlValue, tableRows, freshCompany, addUser, signedIn, DEMO, OTHER, VIEWER } from '../lib/portal.mjs';
+import { sql, sqlValue, tableRows, freshCompany, addUser, signedIn, DEMO, OTHER, VIEWER } from '../lib/portal.mjs';
 
 test('the log shows the company\'s sign-ins, newest first, and filters by action and user', async () => {
   const co = await freshCompany('Audited');
@@ -46,4 +46,16 @@ test('only users who may change permissions see it', async () => {
   const o = await signedIn(OTHER);
   const rows = tableRows((await o.get('/admin/audit')).body, 'audit-table');
   assert.ok(rows.every((row) => !row.join(' ').includes('demo@ecs-portal.test')), 'company 1 rows shown to company 2');
+});
+
+test('the whole company\'s log is for company-level users: a group or office user with the permission is refused and not shown it', async () => {
+  const co = await freshCompany('AuditLevel');
+  const u = await addUser(co.id, { label: 'OfficeAdmin', permissions: 2 ** 15 + 2 ** 13 });
+  sql(`UPDATE memberships SET level = 'office', office_id = ${co.office} WHERE user_id = ${u.user}`);
+  assert.equal((await u.client.get('/admin/audit')).status, 403);
+  assert.doesNotMatch((await u.client.get('/dashboard')).body, /href="\/admin\/audit"/);
+  // At company level, the same permissions open it and the toolbar shows it.
+  sql(`UPDATE memberships SET level = 'company', office_id = NULL WHERE user_id = ${u.user}`);
+  assert.equal((await u.client.get('/admin/audit')).status, 200);
+  assert.match((await u.client.get('/dashboard')).body, /href="\/admin\/audit"/);
 });
