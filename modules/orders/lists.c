@@ -325,10 +325,12 @@ orders_history(struct req *r)
 		last = req_printf(r, "%s.%s.%s", db_str(res, 7), db_str(res, 8), db_str(res, 9));
 	}
 	{
-		/* The filter is kept in the page links and the CSV's. */
+		/* The filter is kept in the page links and the CSV's: its valid dates only (a
+		 * date refused on the page would make the CSV's link a bad request). */
+		const struct fieldval *fr = &r->fields[H_FROM], *to = &r->fields[H_TO];
 		const char *dates = req_printf(r, "from=%s&to=%s",
-		    req_url_escape(r, r->fields[H_FROM].raw ? r->fields[H_FROM].raw : ""),
-		    req_url_escape(r, r->fields[H_TO].raw ? r->fields[H_TO].raw : ""));
+		    req_url_escape(r, fr->raw && !fr->err ? fr->raw : ""),
+		    req_url_escape(r, to->raw && !to->err ? to->raw : ""));
 
 		if (db_rows(res) > HISTORY_ROWS && last)
 			req_set(r, "Page.History.next",

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 
 import {
   Client, freshCompany, sql, sqlValue, pageText, textById, hiddenValue, parseCsv, portalctlStatus, tableRows, hrefById,
+  decodeEntities,
 } from '../lib/portal.mjs';
 import {
   finalisedApps, createOrder, formPost, orderRow, appStates, pay, balance, seedFunds, startCard, sandboxPay,
@@ -221,6 +222,10 @@ test('Financial History: payments and funds movements with the running balance, 
   assert.match(text(old), /Nothing in this period/);
   const bad = await co.client.get('/orders/history?from=31/02/2026');
   assert.match(text(bad), /Please enter dates like/);
+  // Its EXPORT CSV leaves the refused date out, so it still answers with the CSV.
+  const badCsv = decodeEntities(bad.body.match(/id="history-csv" href="([^"]*)"/)[1]);
+  assert.doesNotMatch(badCsv, /31%2F02/);
+  assert.equal((await co.client.get(badCsv)).status, 200);
   const csv = await co.client.get('/orders/history.csv');
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-type'), /^text\/csv/);
@@ -228,7 +233,7 @@ test('Financial History: payments and funds movements with the running balance, 
   assert.deepEqual(rows[0], ['Date', 'Description', 'Order', 'Your Reference', 'Amount', 'Funds Balance']);
   assert.ok(rows.some((r) => r[1] === 'Paid from funds' && r[4] === '-54.00' && r[5] === '146.00'), JSON.stringify(rows));
   assert.ok(rows.some((r) => r[1] === 'Card payment' && r[4] === '54.00' && r[5] === ''));
-  assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE action = 'history_exported' AND company_id = ${co.id}`), '1');
+  assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE action = 'history_exported' AND company_id = ${co.id}`), '2');
   // Another company's history shows none of it.
   const other = await freshCompany('HistoryOther');
   assert.doesNotMatch(text(await other.client.get('/orders/history')), /hist funds|hist card/);
