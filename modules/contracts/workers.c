@@ -21,11 +21,16 @@ static const char *const sql_employee =
 static const char *const sql_add =
     "INSERT INTO contract_workers (contract_id, company_id, office_id, operative_id, added_by)"
     " VALUES (?, ?, ?, ?, ?)";
+#define WORKER_OF_USER \
+    " WHERE w.id = ? AND w.contract_id = ? AND w.company_id = ?" \
+    " AND (? = 0 OR w.office_id IN (SELECT id FROM offices WHERE group_id = ?))" \
+    " AND (? = 0 OR w.office_id = ?)"
 static const char *const sql_remove =
-    "UPDATE contract_workers w SET w.removed_at = NOW(6), w.removed_by = ?"
-    " WHERE w.id = ? AND w.contract_id = ? AND w.company_id = ? AND w.removed_at IS NULL"
-    " AND (? = 0 OR w.office_id IN (SELECT id FROM offices WHERE group_id = ?))"
-    " AND (? = 0 OR w.office_id = ?)";
+    "UPDATE contract_workers w SET w.removed_at = NOW(6), w.removed_by = ?" WORKER_OF_USER
+    " AND w.removed_at IS NULL";
+/* Removed already (a second click of REMOVE): said so, not a missing page. */
+static const char *const sql_removed =
+    "SELECT 1 FROM contract_workers w" WORKER_OF_USER " AND w.removed_at IS NOT NULL";
 
 /* An NI number or an ECS card number; which one is decided in the handler. */
 static const char *
@@ -120,8 +125,17 @@ contracts_worker_remove(struct req *r)
 		return rc;
 	}
 	if (db_affected(r->db) == 0) {
+		struct dbres *res;
+
 		db_rollback(r->db);
-		return HTTP_NOT_FOUND;
+		if ((rc = db_query(r->db, &res, sql_removed, "uuu" "uuuu", r->ids[1], c.id,
+		    s->company_id, s->scope_group, s->scope_group, s->scope_office,
+		    s->scope_office)) != 0)
+			return rc;
+		if (!db_next(res))
+			return HTTP_NOT_FOUND;
+		return contract_redirect(r, &c, "That worker had already been removed from this "
+		    "contract.");
 	}
 	if ((rc = req_audit(r, "contract_worker_removed", "contract", req_printf(r, "%llu", c.id),
 	    req_printf(r, "worker %llu", r->ids[1]))) == 0)

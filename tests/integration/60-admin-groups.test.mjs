@@ -32,6 +32,11 @@ test('create, rename and delete an empty group; names unique per company', async
   const dup = await post(co.client, '/admin/groups/new', { name });
   assert.equal(dup.status, 200);
   assert.match(textById(dup.body, 'form-error'), /already a group of that name/);
+  // One limit, as the field says (maxlength 100), however long the name sent.
+  for (const n of [101, 250]) {
+    const long = await post(co.client, '/admin/groups/new', { name: 'G'.repeat(n) });
+    assert.match(pageText(long.body), /Please keep this to 100 characters or fewer/, `${n} characters`);
+  }
   assert.equal((await post(co.client, `/admin/groups/${id}/rename`, { name: `${name} renamed` })).status, 303);
   assert.equal(sqlValue(`SELECT name FROM company_groups WHERE id = ${id}`), `${name} renamed`);
   assert.equal((await post(co.client, `/admin/groups/${id}/delete`, {})).status, 303);

@@ -96,7 +96,10 @@ test('removing: only a company\'s own workers; removed workers can be added agai
   const r = await removeWorker(co.client, id, w1);
   assert.equal(r.status, 303);
   assert.deepEqual(liveWorkers(id), [[theirs.id, sub.id]]);
-  assert.equal((await removeWorker(co.client, id, w1)).status, 404, 'already removed');
+  // A second click of REMOVE: back to the contract, saying so (not a missing page).
+  const again = await removeWorker(co.client, id, w1);
+  assert.equal(again.status, 303, 'already removed');
+  assert.match(pageText((await co.client.get(again.location)).body), /had already been removed from this contract/);
   assert.equal(auditCount('contract_worker_removed', id), 1);
   assert.equal((await addWorker(co.client, id, mine.ni)).status, 303, 'back on the contract');
   assert.equal(liveWorkers(id).length, 2);
