@@ -115,7 +115,18 @@ answer(struct req *r, const char *state, const char *action)
 
 	if (!contract_company_level(r))
 		return HTTP_FORBIDDEN;
-	if ((rc = contract_begin(r, "invited", &c)) != 0)
+	if ((rc = contract_begin(r, "invited", &c)) == HTTP_NOT_FOUND &&
+	    strcmp(state, "accepted") == 0) {
+		int found;
+
+		/* A second click of ACCEPT: the contract, saying so, not a missing page. */
+		if ((rc = contract_load(r, "accepted", 0, &c, &found)) != 0)
+			return rc;
+		if (found)
+			return contract_redirect(r, &c, "You have already accepted this invitation.");
+		return HTTP_NOT_FOUND;
+	}
+	if (rc != 0)
 		return rc;
 	if ((rc = db_exec(r->db, sql_answer, "suuu", state, r->sess->user_id, c.id,
 	    r->sess->company_id)) == 0 &&

@@ -42,9 +42,11 @@ test('accepting: the contract becomes the subcontractor\'s; a second answer find
   assert.equal(page.status, 200);
   assert.match(text(page), new RegExp(`Your company is a subcontractor of ${co.name}`));
   assert.match((await sub.client.get('/contracts/setup')).body, new RegExp(`id="contract-${id}"`));
-  for (const action of ['accept', 'decline']) {
-    assert.equal((await contractPost(sub.client, id, action)).status, 404, `${action} again`);
-  }
+  // ACCEPT clicked twice: the contract, saying so; a DECLINE after accepting finds nothing.
+  const twice = await contractPost(sub.client, id, 'accept');
+  assert.equal(twice.status, 303, 'accept again');
+  assert.match(text(await sub.client.get(twice.location)), /You have already accepted this invitation/);
+  assert.equal((await contractPost(sub.client, id, 'decline')).status, 404, 'decline after accepting');
   assert.equal(partyState(id, sub.id), 'accepted');
   assert.match(text(await co.client.get(`/contracts/${id}`)), /Accepted \d\d\/\d\d\/\d{4}/);
   assert.equal(auditCount('contract_invitation_accepted', id), 1);
@@ -61,8 +63,10 @@ test('two acceptances at once are one', async () => {
   const csrf = (await sub.client.get('/contracts/setup')).body.match(/name="_csrf" value="([^"]+)"/)[1];
   const post = () => sub.client.post(`/contracts/${id}/accept`, { _csrf: csrf });
   const answers = await Promise.all([post(), post(), post()]);
-  assert.deepEqual(answers.map((a) => a.status).sort(), [303, 404, 404]);
+  // Each lands on the contract (the later ones told it was already accepted); one acceptance.
+  assert.deepEqual(answers.map((a) => a.status), [303, 303, 303]);
   assert.equal(auditCount('contract_invitation_accepted', id), 1);
+  assert.equal(partyState(id, sub.id), 'accepted');
 });
 
 test('declining: the contract stays out of the company\'s lists; the client may invite again', async () => {
