@@ -31,7 +31,7 @@
           <td class="field<?cs if:Form.quantity.error ?> field-invalid<?cs /if ?>">
             <label class="visually-hidden" for="quantity">Quantity</label>
             <?cs call:ofield_error("quantity") ?>
-            <input class="input input-short" type="number" min="1" max="1000" step="1" id="quantity" name="quantity" value="<?cs var:Form.quantity.value ?>">
+            <input class="input input-short" type="number" min="1" max="1000" step="1" id="quantity" name="quantity" value="<?cs var:Form.quantity.value ?>"<?cs call:ofield_aria("quantity") ?>>
           </td>
           <td><?cs var:Price.product ?></td>
           <td class="num"><?cs var:Price.each ?></td>

@@ -2,20 +2,22 @@
      otext(name, label): a text input from Form.NAME.value/error.
      ooffice(name, label): a select of Offices.N.id/name, Form.NAME.value selected.
      olevel(): "Raised at level of" from Levels.N.value/label.
-     olines(): the table of Lines.N with Order.net/vat/total (id="order-lines"). ?>
+     olines(): the table of Lines.N with Order.net/vat/total (id="order-lines").
+     A field in error is marked aria-invalid and described by its message (id NAME-error). ?>
+<?cs def:ofield_aria(name) ?><?cs if:Form[name].error ?> aria-invalid="true" aria-describedby="<?cs var:name ?>-error"<?cs /if ?><?cs /def ?>
 <?cs def:ofield_error(name) ?><?cs if:Form[name].error ?><p class="field-error" id="<?cs var:name ?>-error"><span class="visually-hidden">Error: </span><?cs var:Form[name].error ?></p><?cs /if ?><?cs /def ?>
 <?cs def:otext(name, label) ?>
     <div class="field<?cs if:Form[name].error ?> field-invalid<?cs /if ?>">
       <label for="<?cs var:name ?>"><?cs var:label ?></label>
       <?cs call:ofield_error(name) ?>
-      <input class="input" type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" value="<?cs var:Form[name].value ?>" maxlength="150">
+      <input class="input" type="text" id="<?cs var:name ?>" name="<?cs var:name ?>" value="<?cs var:Form[name].value ?>" maxlength="150"<?cs call:ofield_aria(name) ?>>
     </div>
 <?cs /def ?>
 <?cs def:ooffice(name, label) ?>
     <div class="field<?cs if:Form[name].error ?> field-invalid<?cs /if ?>">
       <label for="<?cs var:name ?>"><?cs var:label ?></label>
       <?cs call:ofield_error(name) ?>
-      <select class="select" id="<?cs var:name ?>" name="<?cs var:name ?>">
+      <select class="select" id="<?cs var:name ?>" name="<?cs var:name ?>"<?cs call:ofield_aria(name) ?>>
 <?cs each:f = Offices ?>
         <option value="<?cs var:f.id ?>"<?cs if:Form[name].value == f.id ?> selected<?cs /if ?>><?cs var:f.name ?></option>
 <?cs /each ?>
@@ -26,7 +28,7 @@
     <div class="field<?cs if:Form.level.error ?> field-invalid<?cs /if ?>">
       <label for="level">Raised at level of</label>
       <?cs call:ofield_error("level") ?>
-      <select class="select" id="level" name="level">
+      <select class="select" id="level" name="level"<?cs call:ofield_aria("level") ?>>
 <?cs each:l = Levels ?>
         <option value="<?cs var:l.value ?>"<?cs if:Form.level.value == l.value ?> selected<?cs /if ?>><?cs var:l.label ?></option>
 <?cs /each ?>

@@ -111,6 +111,8 @@ test('editing an office: details saved, moved between groups, bad input refused 
   const pc = await post(co.client, `/admin/offices/${id}`, { name: 'Branch Y', postcode: 'NOT A PC', group_id: g });
   assert.equal(pc.status, 200);
   assert.match(textById(pc.body, 'postcode-error') || '', /postcode like NR1 3QQ/);
+  assert.match(pc.body, /<input\b[^>]*id="postcode"[^>]*aria-invalid="true" aria-describedby="postcode-error"/);
+  assert.doesNotMatch(pc.body, /id="town"[^>]*aria-invalid/, 'a field without an error marked invalid');
   assert.equal(sqlValue(`SELECT postcode FROM offices WHERE id = ${id}`), 'NR1 3QQ');
   // Spaced any way, it is kept as "OUTWARD INWARD" (the column holds 10).
   const spaced = await post(co.client, `/admin/offices/${id}`, { name: 'Branch Y', postcode: 'n r 1      3 q q', group_id: g });

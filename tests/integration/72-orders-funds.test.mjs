@@ -161,6 +161,9 @@ test('Create New Advance Order: 1 credit of £250.00 paid by card adds £250.00 
   });
   assert.equal(bad.status, 200);
   assert.match(text(bad), /The minimum order is 1 credit/);
+  // The field in error says so to assistive technology, and names its message.
+  assert.match(bad.body, /<input\b[^>]*id="quantity"[^>]*aria-invalid="true" aria-describedby="quantity-error"/);
+  assert.match(bad.body, /id="quantity-error"/);
   assert.equal(sqlValue(`SELECT COUNT(*) FROM orders WHERE company_id = ${co.id}`), '0');
   const r = await formPost(co.client, '/orders/advance', {
     _csrf: hiddenValue(page.body, '_csrf'), token: hiddenValue(page.body, 'token'), reference: '123456',
