@@ -30,11 +30,11 @@
       <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
       <label for="rename-<?cs var:g.id ?>">Rename the group</label>
       <input class="input input-medium" type="text" id="rename-<?cs var:g.id ?>" name="name" value="<?cs var:g.name ?>" maxlength="100" required>
-      <button class="btn btn-secondary btn-small" type="submit">RENAME</button>
+      <button class="btn btn-secondary btn-small" type="submit">RENAME<span class="visually-hidden"> the group <?cs var:g.name ?></span></button>
     </form>
     <div class="actions">
-      <form method="post" action="<?cs var:Page.base ?>/admin/groups/<?cs var:g.id ?>/close"><input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>"><button class="btn btn-plain btn-small" type="submit"><?cs if:g.status == "closed" ?>OPEN THE GROUP AGAIN<?cs else ?>CLOSE THE GROUP<?cs /if ?></button></form>
-      <form method="post" action="<?cs var:Page.base ?>/admin/groups/<?cs var:g.id ?>/delete"><input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>"><button class="btn btn-warning btn-small" type="submit">DELETE THE GROUP</button></form>
+      <form method="post" action="<?cs var:Page.base ?>/admin/groups/<?cs var:g.id ?>/close"><input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>"><button class="btn btn-plain btn-small" type="submit"><?cs if:g.status == "closed" ?>OPEN THE GROUP AGAIN<?cs else ?>CLOSE THE GROUP<?cs /if ?><span class="visually-hidden"> <?cs var:g.name ?></span></button></form>
+      <form method="post" action="<?cs var:Page.base ?>/admin/groups/<?cs var:g.id ?>/delete"><input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>"><button class="btn btn-warning btn-small" type="submit">DELETE THE GROUP<span class="visually-hidden"> <?cs var:g.name ?></span></button></form>
     </div>
 <?cs /if ?>
   </section>

@@ -107,7 +107,7 @@
 <?cs if:Can.workers ?>
           <td><?cs if:w.can_remove ?><form method="post" action="<?cs var:Page.base ?>/contracts/<?cs var:Contract.id ?>/workers/<?cs var:w.id ?>/remove">
             <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
-            <button class="btn btn-plain btn-small" type="submit" id="remove-<?cs var:w.id ?>">REMOVE</button>
+            <button class="btn btn-plain btn-small" type="submit" id="remove-<?cs var:w.id ?>">REMOVE<span class="visually-hidden"> <?cs var:w.name ?> from this contract</span></button>
           </form><?cs /if ?></td>
 <?cs /if ?>
         </tr>

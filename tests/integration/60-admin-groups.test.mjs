@@ -19,6 +19,13 @@ test('the structure page lists groups and offices, escaped', async () => {
   assert.ok(pageText(r.body).includes(co.officeName));
   assert.match(r.body, /id="new-group-form"/);
   assert.match(r.body, /id="new-office-form"/);
+  // A group's buttons name it to a screen reader: one DELETE THE GROUP per group is not enough.
+  const gname = `Named ${Date.now()}`;
+  assert.equal((await post(co.client, '/admin/groups/new', { name: gname })).status, 303);
+  const page = (await co.client.get('/admin/groups')).body;
+  for (const b of ['RENAME<span class="visually-hidden"> the group ', 'DELETE THE GROUP<span class="visually-hidden"> ']) {
+    assert.ok(page.includes(`${b}${gname}</span>`), b);
+  }
 });
 
 test('create, rename and delete an empty group; names unique per company', async () => {

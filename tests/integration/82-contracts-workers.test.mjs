@@ -89,6 +89,8 @@ test('removing: only a company\'s own workers; removed workers can be added agai
   const w2 = workerId(id, theirs.id);
   const page = await co.client.get(`/contracts/${id}`);
   assert.match(page.body, new RegExp(`id="remove-${w1}"`));
+  // Each row's button names its worker to a screen reader (the text shown stays REMOVE).
+  assert.match(page.body, new RegExp(`id="remove-${w1}">REMOVE<span class="visually-hidden"> [^<]*Mine[^<]* from this contract</span>`));
   assert.doesNotMatch(page.body, new RegExp(`id="remove-${w2}"`), 'no button for the subcontractor\'s worker');
   assert.equal((await removeWorker(co.client, id, w2)).status, 404, 'the client cannot remove a subcontractor\'s worker');
   assert.equal((await removeWorker(sub.client, id, w1)).status, 404);
