@@ -268,35 +268,6 @@ group_delete(struct req *r)
 	return remove_unit(r, sql_group_in_use, sql_delete_group, "group");
 }
 
-/* 0 with *last set (the office is the company's only open one), or a status. */
-static int
-last_open_office(struct req *r, int *last)
-{
-	struct dbres *res;
-	int rc;
-
-	*last = 0;
-	if ((rc = db_query(r->db, &res, sql_last_open_office, "uu", r->ids[0],
-	    r->sess->company_id)) != 0)
-		return rc;
-	*last = db_next(res) && db_int(res, 0);
-	return 0;
-}
-
-static int
-office_delete(struct req *r)
-{
-	int rc, last;
-
-	if (company_level(r)) {
-		if ((rc = last_open_office(r, &last)) != 0)
-			return rc;
-		if (last)
-			return structure(r, LAST_OFFICE);
-	}
-	return remove_unit(r, sql_office_in_use, sql_delete_office, "office");
-}
-
 /* Closes an open group or office, or opens a closed one. */
 static int
 toggle_unit(struct req *r, const char *in_use, const char *toggle, const char *what)
@@ -318,18 +289,35 @@ group_close(struct req *r)
 	return toggle_unit(r, sql_group_in_use, sql_close_group, "group");
 }
 
+/* Deletes or closes an office (change: remove_unit or toggle_unit), but never the
+ * company's only open one. */
+static int
+office_change(struct req *r, int (*change)(struct req *, const char *, const char *,
+    const char *), const char *sql)
+{
+	struct dbres *res;
+	int rc;
+
+	if (company_level(r)) {
+		if ((rc = db_query(r->db, &res, sql_last_open_office, "uu", r->ids[0],
+		    r->sess->company_id)) != 0)
+			return rc;
+		if (db_next(res) && db_int(res, 0))
+			return structure(r, LAST_OFFICE);
+	}
+	return change(r, sql_office_in_use, sql, "office");
+}
+
+static int
+office_delete(struct req *r)
+{
+	return office_change(r, remove_unit, sql_delete_office);
+}
+
 static int
 office_close(struct req *r)
 {
-	int rc, last;
-
-	if (company_level(r)) {
-		if ((rc = last_open_office(r, &last)) != 0)
-			return rc;
-		if (last)
-			return structure(r, LAST_OFFICE);
-	}
-	return toggle_unit(r, sql_office_in_use, sql_close_office, "office");
+	return office_change(r, toggle_unit, sql_close_office);
 }
 
 /* A group id from a form: 0 (no group) or an open group of the company. */
