@@ -106,6 +106,7 @@ fill(struct config *c, xmlNodePtr root)
 			c->session_cache_ms = xml_attr_long(n, "cache-ms", 0);
 			if (c->session_cache_ms > 0)
 				c->session_cache_file = xml_attr(n, "cache-file", NULL);
+			c->page_cache_ms = xml_attr_long(n, "page-cache-ms", 0);
 		} else if (xml_is(n, "base-url")) {
 			c->base_url = xml_text(n);
 			c->secure = strncmp(c->base_url, "https:", 6) == 0;

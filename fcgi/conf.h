@@ -32,6 +32,7 @@ struct config {
 	int	  idle_minutes, absolute_hours;
 	long	  session_cache_ms;	/* 0: no session cache (sesscache.h) */
 	char	 *session_cache_file;	/* the host's generation counters */
+	long	  page_cache_ms;	/* 0: no page cache (pagecache.h) */
 	char	 *base_url;
 	int	  secure;		/* base URL is https: Secure cookies, HSTS */
 	char	 *pay_url, *pay_merchant, *pay_secret;

@@ -34,6 +34,13 @@ struct req_private {
 	const char	*error_message;	/* a handler's reason shown on an error page */
 	int		 toolbar;	/* render_common: show the toolbar (nav_shared) */
 	const char	*session_sql;	/* the route's session_read composed in, or NULL */
+	/* pagecache.c: the page's key, the epoch its statements were read
+	 * under, and what render_template made of it */
+	int		 page_armed, page_hit;
+	unsigned char	 page_key[32];
+	uint64_t	 page_epoch;
+	const char	*page_out;
+	size_t		 page_len;
 };
 
 /* ---- req.c ---- */
@@ -70,6 +77,8 @@ int		 session_forget(struct req *);
 /* The token a sign-in form carries before there is a session. */
 const char	*session_pre_token(struct req *);
 int		 session_pre_token_ok(struct req *, const char *sent);
+/* 1 when the request brings a one-time message to show. */
+int		 session_flash_pending(struct req *);
 /* Reads and clears the flash message cookie. */
 void		 session_flash_in(struct req *);
 void		 session_flash_out(struct req *);

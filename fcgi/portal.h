@@ -57,6 +57,10 @@ enum {
 				 * signature over req_raw_body before trusting anything */
 #define R_STAGE_CODE	0x04	/* open to a session waiting for its second-step code */
 #define R_STAGE_ENROL	0x08	/* open to a user who must enrol in two-step sign-in first */
+#define R_PAGE_CACHE	0x20	/* GET: the worker may show the session its page again
+				 * until its company's data changes (pagecache.h) */
+#define R_PAGE_CACHE_HOST 0x40	/* with R_PAGE_CACHE, for a page that shows other
+				 * companies' rows too: until any data changes */
 
 /* struct session's stage: only a full session carries permissions. */
 enum { STAGE_FULL = 0, STAGE_CODE = 1, STAGE_ENROL = 2 };

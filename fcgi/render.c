@@ -187,6 +187,8 @@ render_template(struct req *r, int status)
 		render_error(r, HTTP_SERVER_ERROR);
 		return HTTP_SERVER_ERROR;
 	}
+	r->priv->page_out = page;	/* pagecache_put may keep it */
+	r->priv->page_len = len;
 	emit(r, status, "text/html; charset=utf-8", page, len);
 	return status;
 }

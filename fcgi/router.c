@@ -12,6 +12,7 @@
 
 #include "host.h"
 #include "log.h"
+#include "pagecache.h"
 
 #define MAX_MODULES	64
 #define MAX_ROUTES	1024
@@ -318,6 +319,9 @@ router_dispatch(struct req *r)
 		    "Please go back, reload the page and try again.";
 		return HTTP_FORBIDDEN;
 	}
+	/* Checked above like any request; only then may a kept page be shown. */
+	if (pagecache_get(r))
+		return HTTP_OK;
 	validate_fields(r);
 	rc = rt->handler(r);
 	if (rc < 200 || rc > 599) {

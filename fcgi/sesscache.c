@@ -49,8 +49,8 @@ static char *gens_path;
 static struct entry *entries;
 static long long ttl_ms;
 
-static long long
-now_ms(void)
+long long
+sesscache_now_ms(void)
 {
 	struct timespec t;
 
@@ -176,7 +176,7 @@ sesscache_get(struct db *db, const unsigned char hash[32], const char *sql)
 	e = slot_for(hash, sql);
 	if (e->row == NULL || e->sql != sql || sodium_memcmp(e->hash, hash, 32) != 0)
 		return NULL;
-	if (now_ms() - e->kept_ms >= ttl_ms || load(&gens->global) != e->global ||
+	if (sesscache_now_ms() - e->kept_ms >= ttl_ms || load(&gens->global) != e->global ||
 	    load(&gens->company[e->company_id % NSLOTS]) != e->company_gen) {
 		free(e->row);
 		e->row = NULL;
@@ -207,8 +207,32 @@ sesscache_put(const unsigned char hash[32], const char *sql, const struct dbres 
 	e->company_id = company_id;
 	e->global = global;
 	e->company_gen = company_gen;
-	e->kept_ms = now_ms();
+	e->kept_ms = sesscache_now_ms();
 	e->row = db_row_pack(res, &len);
+}
+
+int
+sesscache_stamp(unsigned long long company_id, uint64_t epoch, struct gen_stamp *st)
+{
+	if (gens == NULL)
+		return -1;
+	st->global = load(&gens->global);
+	st->company = load(&gens->company[company_id % NSLOTS]);
+	st->epoch = epoch;
+	/* Read after the counters, as in sesscache_put. */
+	return load(&gens->epoch) == epoch ? 0 : -1;
+}
+
+int
+sesscache_stamp_current(const struct gen_stamp *st, unsigned long long company_id,
+    int whole_host)
+{
+	if (gens == NULL)
+		return 0;
+	if (whole_host)
+		return load(&gens->epoch) == st->epoch;
+	return load(&gens->global) == st->global &&
+	    load(&gens->company[company_id % NSLOTS]) == st->company;
 }
 
 void

@@ -42,6 +42,24 @@ struct dbres	*sesscache_get(struct db *, const unsigned char hash[32], const cha
 void		 sesscache_put(const unsigned char hash[32], const char *sql,
 		    const struct dbres *res, unsigned long long company_id, uint64_t epoch);
 
+/* The monotonic clock in milliseconds that a kept row's or page's age is told by. */
+long long	 sesscache_now_ms(void);
+
+/* What a worker's kept page (pagecache.h) depends on: the counters as they
+ * were when it was read. */
+struct gen_stamp {
+	uint64_t	 epoch, global, company;
+};
+/* The counters for company_id now; -1 when there are none (no cache file)
+ * or a write was committed since epoch, so what was read since may be older
+ * than a counter says and must not be kept. */
+int		 sesscache_stamp(unsigned long long company_id, uint64_t epoch,
+		    struct gen_stamp *);
+/* 1 while nothing in the stamp has moved; whole_host counts every write on
+ * the host (the epoch), for what shows other companies' rows too. */
+int		 sesscache_stamp_current(const struct gen_stamp *,
+		    unsigned long long company_id, int whole_host);
+
 /* After a request's writes are committed and before it answers: company_id
  * 0 bumps the global counter. */
 void		 sesscache_bump(unsigned long long company_id);

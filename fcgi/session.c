@@ -258,6 +258,14 @@ session_pre_token_ok(struct req *r, const char *sent)
 	return sodium_memcmp(c->value, sent, 64) == 0;
 }
 
+int
+session_flash_pending(struct req *r)
+{
+	const struct param *c = params_get(&r->priv->cookies, FLASH_COOKIE);
+
+	return c != NULL && c->len > 0;
+}
+
 void
 session_flash_in(struct req *r)
 {

@@ -21,6 +21,7 @@
 #include "host.h"
 #include "log.h"
 #include "modules.h"
+#include "pagecache.h"
 #include "sesscache.h"
 #include "worker.h"
 
@@ -258,15 +259,16 @@ handle(FCGX_Request *fr, const struct config *cfg, struct db *db,
 	/* Else rows added without a session (a sign-in's session and audit rows):
 	 * in nobody's kept row. */
 	respond(&r, status);
+	pagecache_put(&r, status, writes);
 
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	/* sql=N: the database round trips of this request (db.c counts each
 	 * execute, prepare and transaction statement; the benchmark reads it);
 	 * prep=M of them prepared a statement, which a worker does once. */
-	log_info("%s %s %s %d %.1fms sql=%lu prep=%lu", rid, method_name,
+	log_info("%s %s %s %d %.1fms sql=%lu prep=%lu%s", rid, method_name,
 	    r.path ? r.path : "-", status, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6, db_round_trips(db) - trips0,
-	    db_prepares(db) - prep0);
+	    db_prepares(db) - prep0, priv->page_hit ? " page=kept" : "");
 	hdf_destroy(&r.hdf);
 	db_set_arena(db, NULL);
 }
@@ -304,6 +306,7 @@ worker_main(const struct config *cfg, int listen_fd)
 	}
 	nerr_init();
 	sesscache_start(cfg);
+	pagecache_start(cfg);
 	db = db_new(cfg);
 	priv = calloc(1, sizeof(*priv));
 	if (priv == NULL)
@@ -344,6 +347,7 @@ worker_main(const struct config *cfg, int listen_fd)
 	modules_unload();
 	db_destroy(db);
 	sesscache_stop();
+	pagecache_stop();
 	arena_free(&priv->arena);
 	free(priv);
 	return 0;

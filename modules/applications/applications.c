@@ -123,9 +123,9 @@ static const struct route applications_routes[] = {
 	/* method path              permission               fields             handler                    template                       tab             flags */
 	{ M_POST, "start",           PERM_FILL_IN_APPLICATIONS, start_fields,     applications_start,        "applications/choose.cs",      "applications", 0 },
 	{ M_POST, "create",          PERM_FILL_IN_APPLICATIONS, create_fields,    applications_create,       "applications/choose.cs",      "applications", 0 },
-	{ M_GET,  "attention",       PERM_VIEW_APPLICATIONS,    list_fields,      applications_attention,    "applications/attention.cs",   "applications", 0 },
-	{ M_GET,  "produced",        PERM_VIEW_APPLICATIONS,    list_fields,      applications_produced,     "applications/produced.cs",    "applications", 0 },
-	{ M_GET,  "completed",       PERM_VIEW_APPLICATIONS,    list_fields,      applications_completed,    "applications/completed.cs",   "applications", 0 },
+	{ M_GET,  "attention",       PERM_VIEW_APPLICATIONS,    list_fields,      applications_attention,    "applications/attention.cs",   "applications", R_PAGE_CACHE },
+	{ M_GET,  "produced",        PERM_VIEW_APPLICATIONS,    list_fields,      applications_produced,     "applications/produced.cs",    "applications", R_PAGE_CACHE },
+	{ M_GET,  "completed",       PERM_VIEW_APPLICATIONS,    list_fields,      applications_completed,    "applications/completed.cs",   "applications", R_PAGE_CACHE },
 	{ M_POST, "unfinalise",      PERM_FILL_IN_APPLICATIONS, unfinalise_fields, applications_unfinalise,  "applications/attention.cs",   "applications", 0 },
 	{ M_GET,  "documents/{id}",  PERM_VIEW_APPLICATIONS,    NULL,             applications_document_get, NULL,                          "applications", 0 },
 	{ M_GET,  "{id}",            PERM_VIEW_APPLICATIONS,    NULL,             applications_resume,       NULL,                          "applications", 0 },

@@ -121,12 +121,12 @@ contract_redirect(struct req *r, const struct contract *c, const char *flash)
 
 static const struct route routes[] = {
 	/* method  path                        permission               fields          handler                  template                  tab */
-	{ M_GET,  "setup",                    PERM_VIEW_CONTRACTS,     list_fields,    contracts_setup,         "contracts/list.cs",      "contracts", 0 },
-	{ M_GET,  "progress",                 PERM_VIEW_CONTRACTS,     list_fields,    contracts_progress,      "contracts/list.cs",      "contracts", 0 },
-	{ M_GET,  "completed",                PERM_VIEW_CONTRACTS,     list_fields,    contracts_completed,     "contracts/list.cs",      "contracts", 0 },
+	{ M_GET,  "setup",                    PERM_VIEW_CONTRACTS,     list_fields,    contracts_setup,         "contracts/list.cs",      "contracts", R_PAGE_CACHE | R_PAGE_CACHE_HOST },
+	{ M_GET,  "progress",                 PERM_VIEW_CONTRACTS,     list_fields,    contracts_progress,      "contracts/list.cs",      "contracts", R_PAGE_CACHE | R_PAGE_CACHE_HOST },
+	{ M_GET,  "completed",                PERM_VIEW_CONTRACTS,     list_fields,    contracts_completed,     "contracts/list.cs",      "contracts", R_PAGE_CACHE | R_PAGE_CACHE_HOST },
 	{ M_GET,  "new",                      PERM_CREATE_CONTRACTS,   NULL,           contracts_new,           "contracts/new.cs",       "contracts", 0 },
 	{ M_POST, "new",                      PERM_CREATE_CONTRACTS,   create_fields,  contracts_create,        "contracts/new.cs",       "contracts", 0 },
-	{ M_GET,  "{id}",                     PERM_VIEW_CONTRACTS,     view_fields,    contracts_view,          "contracts/contract.cs",  "contracts", 0 },
+	{ M_GET,  "{id}",                     PERM_VIEW_CONTRACTS,     view_fields,    contracts_view,          "contracts/contract.cs",  "contracts", R_PAGE_CACHE | R_PAGE_CACHE_HOST },
 	{ M_GET,  "{id}/export",              PERM_VIEW_CONTRACTS,     NULL,           contracts_export,        NULL,                     "contracts", 0 },
 	{ M_POST, "{id}/start",               PERM_CREATE_CONTRACTS,   NULL,           contracts_start,         "contracts/contract.cs",  "contracts", 0 },
 	{ M_POST, "{id}/close",               PERM_CREATE_CONTRACTS,   NULL,           contracts_close,         "contracts/contract.cs",  "contracts", 0 },

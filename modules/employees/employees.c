@@ -76,10 +76,10 @@ employees_match(struct req *r, const char *ni, const char *dob,
 
 static const struct route employees_routes[] = {
 	/* method path              permission                    fields               handler                 template                     tab          flags */
-	{ M_GET,  "current",         PERM_VIEW_EMPLOYEES,          list_fields,         employees_current,      "employees/current.cs",      "employees", 0 },
+	{ M_GET,  "current",         PERM_VIEW_EMPLOYEES,          list_fields,         employees_current,      "employees/current.cs",      "employees", R_PAGE_CACHE },
 	{ M_POST, "current",         PERM_VIEW_EMPLOYEES,          search_fields,       employees_search,       "employees/current.cs",      "employees", 0 },
 	{ M_GET,  "current/export",  PERM_VIEW_EMPLOYEES,          list_fields,         employees_export,       NULL,                        "employees", 0 },
-	{ M_GET,  "expiring",        PERM_VIEW_EMPLOYEES,          list_fields,         employees_expiring,     "employees/expiring.cs",     "employees", 0 },
+	{ M_GET,  "expiring",        PERM_VIEW_EMPLOYEES,          list_fields,         employees_expiring,     "employees/expiring.cs",     "employees", R_PAGE_CACHE },
 	{ M_GET,  "add",             PERM_ADD_EMPLOYEES,           NULL,                employees_add_form,     "employees/add.cs",          "employees", 0 },
 	{ M_POST, "lookup",          PERM_ADD_EMPLOYEES,           lookup_fields,       employees_lookup,       "employees/add.cs",          "employees", 0 },
 	{ M_POST, "confirm",         PERM_ADD_EMPLOYEES,           confirm_fields,      employees_confirm,      "employees/found.cs",        "employees", 0 },
@@ -87,7 +87,7 @@ static const struct route employees_routes[] = {
 	{ M_GET,  "bulk",            PERM_ADD_EMPLOYEES,           NULL,                employees_bulk_form,    "employees/bulk.cs",         "employees", 0 },
 	{ M_POST, "bulk",            PERM_ADD_EMPLOYEES,           NULL,                employees_bulk_upload,  "employees/bulk-review.cs",  "employees", 0 },
 	{ M_POST, "bulk/confirm",    PERM_ADD_EMPLOYEES,           bulk_confirm_fields, employees_bulk_confirm, "employees/bulk-review.cs",  "employees", 0 },
-	{ M_GET,  "{id}",            PERM_VIEW_EMPLOYEES,          NULL,                employees_view,         "employees/view.cs",         "employees", 0 },
+	{ M_GET,  "{id}",            PERM_VIEW_EMPLOYEES,          NULL,                employees_view,         "employees/view.cs",         "employees", R_PAGE_CACHE },
 	{ M_POST, "{id}/contact",    PERM_CHANGE_EMPLOYEE_DETAILS, contact_fields,      employees_contact,      "employees/view.cs",         "employees", 0 },
 	{ M_POST, "{id}/leave",      PERM_REMOVE_EMPLOYEES,        leave_fields,        employees_leave,        "employees/view.cs",         "employees", 0 },
 	{ 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }

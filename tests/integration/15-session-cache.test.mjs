@@ -66,6 +66,11 @@ async function seenEverywhere(client, p, t0, expect) {
   }
 }
 
+// A page needing a permission (Can Add Employees) that is rendered on every view and
+// writes nothing (a list page may be shown again from the worker's kept pages, test 17),
+// so each view's round trips tell whether the session was kept.
+const PERM_PAGE = '/employees/add';
+
 const toLogin = (r, i) => {
   assert.equal(r.status, 303, `view ${i} after the change: ${r.status}`);
   assert.match(r.location || '', /\/login$/);
@@ -105,21 +110,21 @@ test('a user removed by an administrator is signed out on every worker at once',
   const co = await freshCompany('Cache');
   const u = await addUser(co.id, { label: 'Kept' });
   const t0 = Date.now();
-  await warm(u.client, '/employees/current');
+  await warm(u.client, PERM_PAGE);
   const r = await post(co.client, `/admin/users/${u.user}/remove`, {});
   assert.equal(r.status, 303, `remove: ${r.status}`);
-  await seenEverywhere(u.client, '/employees/current', t0, toLogin);
+  await seenEverywhere(u.client, PERM_PAGE, t0, toLogin);
 });
 
 test('a permission taken away by an administrator is gone on every worker at once', async () => {
   const co = await freshCompany('Cache');
   const u = await addUser(co.id, { label: 'Viewer' });
   const t0 = Date.now();
-  await warm(u.client, '/employees/current');
-  const r = await post(co.client, `/admin/users/${u.user}`, { level: 'company', perm: ['1'] });
+  await warm(u.client, PERM_PAGE);
+  const r = await post(co.client, `/admin/users/${u.user}`, { level: 'company', perm: ['0'] });
   assert.equal(r.status, 303, `edit: ${r.status}`);
-  await seenEverywhere(u.client, '/employees/current', t0, (v, i) =>
-    assert.equal(v.status, 403, `view ${i} without Can View Employees: ${v.status}`));
+  await seenEverywhere(u.client, PERM_PAGE, t0, (v, i) =>
+    assert.equal(v.status, 403, `view ${i} without Can Add Employees: ${v.status}`));
 });
 
 test('portalctl reset-password ends the user\'s sessions on every worker at once', async () => {

@@ -130,6 +130,26 @@ main(void)
 	ok(sesscache_bump_file(&cfg, err, sizeof(err)) == 0, "portalctl bumps the file %s", err);
 	ok(sesscache_get(db, hash, sql) == NULL, "portalctl's bump of the file ends it");
 
+	/* The stamps the kept pages (pagecache.c) are ended by. */
+	{
+		struct gen_stamp st42;
+
+		epoch = sesscache_epoch();
+		ok(sesscache_stamp(42, epoch, &st42) == 0, "a stamp under the current epoch");
+		ok(sesscache_stamp_current(&st42, 42, 0) && sesscache_stamp_current(&st42, 42, 1),
+		    "current while nothing moved");
+		sesscache_bump(43);
+		ok(sesscache_stamp_current(&st42, 42, 0), "another company's bump: the company's page stays");
+		ok(!sesscache_stamp_current(&st42, 42, 1), "another company's bump: a whole-host page ends");
+		ok(sesscache_stamp(42, epoch, &st42) < 0, "no stamp across a bump since the epoch");
+		ok(sesscache_stamp(42, sesscache_epoch(), &st42) == 0, "a fresh stamp");
+		sesscache_bump(42);
+		ok(!sesscache_stamp_current(&st42, 42, 0), "its company's bump: ended");
+		ok(sesscache_stamp(42, sesscache_epoch(), &st42) == 0, "a fresh stamp");
+		sesscache_bump(0);
+		ok(!sesscache_stamp_current(&st42, 42, 0), "the global bump: ended");
+	}
+
 	sesscache_put(hash, sql, row, 42, sesscache_epoch());
 	ok(sesscache_get(db, hash, sql) != NULL, "kept again");
 	sleep_ms(cfg.session_cache_ms + 50);
