@@ -44,10 +44,14 @@ pagecache_start(const struct config *cfg)
 	kept_bytes = 0;
 }
 
+/* Zeroed: a page holds personal details and the session's form token. */
 static void
 drop(struct page *p)
 {
+	if (p->body == NULL)
+		return;
 	kept_bytes -= p->len;
+	sodium_memzero(p->body, p->len);
 	free(p->body);
 	p->body = NULL;
 	p->len = 0;
@@ -114,11 +118,27 @@ pagecache_get(struct req *r)
 		}
 		drop(p);
 	}
-	/* Read before the page's statements: a write committed while they run
-	 * may predate what they read, so the page is not kept (pagecache_put). */
-	priv->page_epoch = sesscache_epoch();
 	priv->page_armed = 1;
 	return 0;
+}
+
+void
+pagecache_begin(struct req *r)
+{
+	if (pages && r->method == M_GET && (r->route->flags & R_PAGE_CACHE))
+		r->priv->page_epoch = sesscache_epoch();
+}
+
+/* Pages past their time go, so a signed-out session's do not linger. */
+static void
+sweep(void)
+{
+	long long now = sesscache_now_ms();
+	size_t i;
+
+	for (i = 0; i < NPAGES; i++)
+		if (pages[i].body && now - pages[i].kept_ms >= ttl_ms)
+			drop(&pages[i]);
 }
 
 void
@@ -132,9 +152,9 @@ pagecache_put(struct req *r, int status, int wrote)
 	    priv->headers != NULL || r->sess == NULL || priv->page_len > PAGE_MAX ||
 	    sesscache_stamp(r->sess->company_id, priv->page_epoch, &stamp) != 0)
 		return;
+	sweep();
 	p = slot_for(priv->page_key);
-	if (p->body)
-		drop(p);
+	drop(p);
 	if (kept_bytes + priv->page_len > PAGE_BUDGET)
 		return;
 	if ((p->body = malloc(priv->page_len)) == NULL)

@@ -23,6 +23,9 @@ struct req;
 
 void		 pagecache_start(const struct config *);
 void		 pagecache_stop(void);
+/* Before the session is loaded: notes the host's epoch, so that a page made
+ * from a session or rows read across a write is never kept. */
+void		 pagecache_begin(struct req *);
 /* After the session and permission checks of a GET: 1 when r now holds its
  * kept page as its own body; else 0, and r is marked so that pagecache_put
  * may keep what it renders. */

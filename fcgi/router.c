@@ -291,6 +291,8 @@ router_dispatch(struct req *r)
 	const struct route *rt = r->route;
 	int rc;
 
+	/* Before the session: what the page is made from must be no older. */
+	pagecache_begin(r);
 	if (rt->perm != ROUTE_PUBLIC || (rt->flags & R_SESSION_OPTIONAL)) {
 		rc = session_load(r);
 		if (rc != 0)
