@@ -102,6 +102,8 @@ int		 company_landing(struct req *, unsigned long long user_id, const char **pat
 void		 render_common(struct req *);
 /* Renders a template into the request's memory; NULL on error (logged). */
 char		*render_string(struct req *, const char *template, size_t *len);
+/* Removes indentation and blank lines outside <pre> and <textarea>; the new length. */
+size_t		 render_strip_indent(char *buf, size_t len);
 int		 render_template(struct req *, int status);
 void		 render_error(struct req *, int status);
 void		 render_redirect(struct req *);

@@ -66,5 +66,27 @@ main(void)
 	page = render("layout/no-such-page.cs", "Page.title", "x", &p);
 	ok(page == NULL, "a missing template is an error, not a crash");
 	arena_free(&p.arena);
+
+	/* The indentation goes; what <pre> and <textarea> hold stays. */
+	{
+		char html[] = "<ul>\n    <li>a  b</li>\n\n\t  <li>c</li>\n</ul>\n"
+		    "<TEXTAREA name=\"x\">\n  kept\n\n  too</TEXTAREA>\n  <pre>\n  also\n</PRE>\n  "
+		    "<p>\n   end";
+		const char *want = "<ul>\n<li>a  b</li>\n<li>c</li>\n</ul>\n"
+		    "<TEXTAREA name=\"x\">\n  kept\n\n  too</TEXTAREA>\n<pre>\n  also\n</PRE>\n"
+		    "<p>\nend";
+		size_t n = render_strip_indent(html, strlen(html));
+
+		is_str(html, want, "indentation and blank lines dropped outside pre and textarea");
+		ok(n == strlen(want), "the new length");
+		char open[] = "<textarea>\n  never closed";
+
+		ok(render_strip_indent(open, strlen(open)) == strlen("<textarea>\n  never closed") &&
+		    strcmp(open, "<textarea>\n  never closed") == 0, "an unclosed textarea is kept whole");
+	}
+	page = render("auth/login.cs", "Page.title", "x", &p);
+	ok(page && strstr(page, "\n ") == NULL && strstr(page, "\n\t") == NULL,
+	    "a rendered page has no indented line");
+	arena_free(&p.arena);
 	return done_testing();
 }
