@@ -123,25 +123,31 @@ round_trips() {
 }
 
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $RUNS runs per target (median shown), against $URL" >&2
-declare -A RPS P50 P99 ERR SQL
+declare -A RPS P50 P99 ERR SQL COLD
 for t in $TARGETS; do
     read -r method path body <<<"$(target "$t")"
     script=""
     [ "$method" = POST ] && script=$(post_script "$t" "$body")
     read -r RPS[$t] P50[$t] P99[$t] ERR[$t] <<<"$(run_wrk "$t" "$path" "$cookie" "$script")"
-    SQL[$t]=-
+    SQL[$t]=- COLD[$t]=-
     [ "$t" = static ] || SQL[$t]=$(round_trips "$method" "$path" "$body")
+    # The same view with nothing kept (flush-sessions ends the workers' kept sessions and
+    # pages): what a first view, or one after a change, costs.
+    "$PORTALCTL" -c "$PORTAL_CONFIG" flush-sessions >/dev/null
+    [ "$t" = static ] || COLD[$t]=$(round_trips "$method" "$path" "$body")
 done
 code=$(curl -sS -o /dev/null -w '%{http_code}' -H "$cookie" "$URL/dashboard")
 [ "$code" = 200 ] || echo "bench: WARNING: the session no longer reaches /dashboard ($code)" >&2
 
 echo
 echo "register $REGISTER, largest company's super user; $(date -u +%Y-%m-%d)"
-printf '%-17s %10s %9s %9s %7s %8s %4s\n' target 'req/s' 'p50 ms' 'p99 ms' errors 'x health' sql
+printf '%-17s %10s %9s %9s %7s %8s %4s %5s\n' target 'req/s' 'p50 ms' 'p99 ms' errors 'x health' sql cold
 for t in $TARGETS; do
-    printf '%-17s %10.0f %9.2f %9.2f %7s %8.2f %4s\n' "$t" "${RPS[$t]}" "${P50[$t]}" "${P99[$t]}" \
-        "${ERR[$t]}" "$(awk -v a="${RPS[$t]}" -v b="${RPS[health]:-0}" 'BEGIN {print (b > 0) ? a / b : 0}')" "${SQL[$t]}"
+    printf '%-17s %10.0f %9.2f %9.2f %7s %8.2f %4s %5s\n' "$t" "${RPS[$t]}" "${P50[$t]}" "${P99[$t]}" \
+        "${ERR[$t]}" "$(awk -v a="${RPS[$t]}" -v b="${RPS[health]:-0}" 'BEGIN {print (b > 0) ? a / b : 0}')" \
+        "${SQL[$t]}" "${COLD[$t]}"
 done
+echo "(sql: the round trips of a view straight after the runs; cold: of a view after portalctl flush-sessions)"
 echo "(later = $later; employee $employee; contract $contract; application $app)"
 
 # ---- the workers' memory over many mixed requests ------------------------------------------------
