@@ -11,10 +11,15 @@
 
 #define PAGE_SIZE	50
 
+/* An action's or object kind's code as words: "employee_lookup_refused" reads
+ * "Employee lookup refused". The filter still sends the code. */
+#define LABEL(col) "CONCAT(UPPER(LEFT(" col ", 1)), REPLACE(SUBSTRING(" col ", 2), '_', ' '))"
+
 static const char *const sql_log =
     "SELECT l.id, DATE_FORMAT(l.at, '%d/%m/%Y %H:%i:%s') AS at,"
     " IFNULL(CONCAT(u.first_name, ' ', u.last_name), '') AS user, IFNULL(u.email, '') AS email,"
-    " l.ip, l.action, l.object_kind AS kind, l.object_id AS object, l.detail"
+    " l.ip, " LABEL("l.action") ", " LABEL("l.object_kind") " AS kind, l.object_id AS object,"
+    " l.detail"
     " FROM audit_log l LEFT JOIN users u ON u.id = l.user_id"
     " WHERE l.company_id = ? AND (? = 0 OR l.user_id = ?) AND (? = '' OR l.action = ?)"
     " AND (? = '' OR l.at >= ?) AND (? = '' OR l.at < ? + INTERVAL 1 DAY)"
@@ -25,8 +30,8 @@ static const char *const sql_users =
     " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.company_id = ?"
     " ORDER BY u.last_name, u.first_name";
 static const char *const sql_actions =
-    "SELECT DISTINCT action FROM audit_log WHERE company_id = ?"
-    " AND at > NOW(6) - INTERVAL 1 YEAR ORDER BY action";
+    "SELECT action, " LABEL("action") " AS label FROM audit_log WHERE company_id = ?"
+    " AND at > NOW(6) - INTERVAL 1 YEAR GROUP BY action ORDER BY action";
 
 static const char *
 v_action(const char *in, char *out, size_t cap, long long *num)

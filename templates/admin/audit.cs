@@ -1,5 +1,5 @@
 <?cs # The company's audit log, newest first. Reads: Log.N.id/at/user/email/ip/action/kind/object/
-     detail, Users.N.id/name, Actions.N.action, Form.user/action/from/to .value/.error,
+     detail, Users.N.id/name, Actions.N.action/label, Form.user/action/from/to .value/.error,
      List.next (the next page's URL). Tests: id="audit-table", id="audit-filter", id="next-page". ?><?cs include:"layout/header.cs" ?>
 <div class="page-header">
   <h1>Audit log</h1>
@@ -19,7 +19,7 @@
       <select class="select" id="action" name="action">
         <option value="">Every action</option>
 <?cs each:a = Actions ?>
-        <option value="<?cs var:a.action ?>"<?cs if:Form.action.value == a.action ?> selected<?cs /if ?>><?cs var:a.action ?></option>
+        <option value="<?cs var:a.action ?>"<?cs if:Form.action.value == a.action ?> selected<?cs /if ?>><?cs var:a.label ?></option>
 <?cs /each ?>
       </select></div>
     <div class="field<?cs if:Form.from.error ?> field-invalid<?cs /if ?>"><label for="from">From (dd/mm/yyyy)</label>

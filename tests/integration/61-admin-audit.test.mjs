@@ -13,7 +13,10 @@ test('the log shows the company\'s sign-ins, newest first, and filters by action
   assert.ok(rows.length >= 2, 'the sign-ins of the company are not listed');
   assert.ok(rows.every((row) => !/@ecs-portal\.test/.test(row.join(' '))), 'another company\'s rows shown');
   const logins = tableRows((await co.client.get('/admin/audit?action=login')).body, 'audit-table');
-  assert.ok(logins.length >= 2 && logins.every((row) => row[3] === 'login'), JSON.stringify(logins));
+  assert.ok(logins.length >= 2 && logins.every((row) => row[3] === 'Login'), JSON.stringify(logins));
+  // Codes read as words, in the table and in the filter (which still sends the code).
+  assert.match(r.body, /<option value="login"[^>]*>Login<\/option>/);
+  assert.ok(rows.every((row) => !row[3].includes('_') && /^[A-Z]/.test(row[3])), JSON.stringify(rows.map((row) => row[3])));
   const mine = tableRows((await co.client.get(`/admin/audit?user=${helper.user}`)).body, 'audit-table');
   assert.ok(mine.length >= 1 && mine.every((row) => row[1].includes(helper.email)));
   const bad = await co.client.get('/admin/audit?from=31/02/2026');
