@@ -129,7 +129,7 @@ static const struct route routes[] = {
 	{ M_GET,  "{id}",                     PERM_VIEW_CONTRACTS,     view_fields,    contracts_view,          "contracts/contract.cs",  "contracts", R_PAGE_CACHE | R_PAGE_CACHE_HOST },
 	{ M_GET,  "{id}/export",              PERM_VIEW_CONTRACTS,     NULL,           contracts_export,        NULL,                     "contracts", 0 },
 	{ M_POST, "{id}/start",               PERM_CREATE_CONTRACTS,   NULL,           contracts_start,         "contracts/contract.cs",  "contracts", 0 },
-	{ M_POST, "{id}/close",               PERM_CREATE_CONTRACTS,   NULL,           contracts_close,         "contracts/contract.cs",  "contracts", 0 },
+	{ M_POST, "{id}/close",               PERM_CREATE_CONTRACTS,   close_fields,          contracts_close,         "contracts/contract.cs",  "contracts", 0 },
 	{ M_POST, "{id}/invite",              PERM_ADD_SUBCONTRACTORS, invite_fields,  contracts_invite,        "contracts/contract.cs",  "contracts", 0 },
 	{ M_POST, "{id}/accept",              PERM_ADD_SUBCONTRACTORS, NULL,           contracts_accept,        "contracts/list.cs",      "contracts", 0 },
 	{ M_POST, "{id}/decline",             PERM_ADD_SUBCONTRACTORS, NULL,           contracts_decline,       "contracts/list.cs",      "contracts", 0 },

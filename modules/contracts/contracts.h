@@ -78,6 +78,7 @@ int	contracts_create(struct req *);
 int	contracts_start(struct req *);
 int	contracts_close(struct req *);
 extern const struct field create_fields[];
+extern const struct field close_fields[];
 
 /* parties.c: subcontractors invited, accepting and declining. */
 int	contracts_invite(struct req *);

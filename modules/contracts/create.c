@@ -316,10 +316,11 @@ contracts_create(struct req *r)
 	return req_redirect(r, req_printf(r, "/contracts/%llu", id));
 }
 
-/* A client's change of state: from the state `from` with sql, audited. */
+/* A client's change of state: from the state `from` with sql, audited; with
+ * unconfirmed, only when the form's confirmation box was ticked. */
 static int
 change_state(struct req *r, const char *const *from, const char *sql, const char *action,
-    const char *refused, const char *done)
+    const char *refused, const char *unconfirmed, const char *done)
 {
 	struct contract c;
 	size_t i;
@@ -333,6 +334,10 @@ change_state(struct req *r, const char *const *from, const char *sql, const char
 	if (from[i] == NULL) {
 		db_rollback(r->db);
 		return contract_redirect(r, &c, refused);
+	}
+	if (unconfirmed && (!r->fields[0].present || r->fields[0].err)) {
+		db_rollback(r->db);
+		return contract_redirect(r, &c, unconfirmed);
 	}
 	if ((rc = db_exec(r->db, sql, "u", c.id)) == 0 &&
 	    (rc = req_audit(r, action, "contract", req_printf(r, "%llu", c.id), c.name)) == 0)
@@ -350,8 +355,14 @@ contracts_start(struct req *r)
 	static const char *const from[] = { "being_set_up", NULL };
 
 	return change_state(r, from, sql_start, "contract_started",
-	    "Only a contract being set up can be started.", "The contract is in progress.");
+	    "Only a contract being set up can be started.", NULL, "The contract is in progress.");
 }
+
+/* Closing cannot be undone: the form asks for a ticked box first. */
+const struct field close_fields[] = {
+	{ "confirm", v_yes, 0 },
+	{ NULL, NULL, 0 }
+};
 
 int
 contracts_close(struct req *r)
@@ -359,5 +370,7 @@ contracts_close(struct req *r)
 	static const char *const from[] = { "being_set_up", "in_progress", NULL };
 
 	return change_state(r, from, sql_close, "contract_closed",
-	    "This contract is already completed.", "The contract is completed.");
+	    "This contract is already completed.",
+	    "Nothing has changed: to close the contract, tick the box that confirms it, "
+	    "as a completed contract cannot be changed or reopened.", "The contract is completed.");
 }

@@ -10,7 +10,7 @@
      Form.employee.*, Session.csrf. Tests: id="contract-state",
      id="compliance-percent", id="workers", id="worker-N", id="verdict-N",
      id="subcontractors", id="invite-form", id="worker-form", id="start",
-     id="close", id="export", id="next-page". ?><?cs include:"layout/header.cs" ?>
+     id="close" (in id="close-form", with its box id="close-confirm"), id="export", id="next-page". ?><?cs include:"layout/header.cs" ?>
 <?cs # cbutton(action, class, label): a one-button form posting to /contracts/ID/ACTION. ?>
 <?cs def:cbutton(action, class, label) ?>
     <form method="post" action="<?cs var:Page.base ?>/contracts/<?cs var:Contract.id ?>/<?cs var:action ?>">
@@ -42,7 +42,13 @@
   <div class="actions" id="contract-actions">
     <a class="btn btn-secondary btn-small" href="<?cs var:Page.base ?>/contracts/<?cs var:Contract.id ?>/export" id="export">EXPORT CSV</a>
 <?cs if:Can.start ?><?cs call:cbutton("start", "btn-primary", "START CONTRACT") ?><?cs /if ?>
-<?cs if:Can.close ?><?cs call:cbutton("close", "btn-warning", "CLOSE CONTRACT") ?><?cs /if ?>
+<?cs if:Can.close ?>
+    <form method="post" action="<?cs var:Page.base ?>/contracts/<?cs var:Contract.id ?>/close" id="close-form">
+      <input type="hidden" name="_csrf" value="<?cs var:Session.csrf ?>">
+      <label class="checkbox"><input type="checkbox" name="confirm" value="yes" id="close-confirm" required> I am closing this contract: once completed, it cannot be changed or reopened</label>
+      <button class="btn btn-warning btn-small" type="submit" id="close">CLOSE CONTRACT</button>
+    </form>
+<?cs /if ?>
   </div>
 </section>
 <?cs if:Contract.role == "client" ?>

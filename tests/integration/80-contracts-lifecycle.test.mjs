@@ -85,7 +85,15 @@ test('start, then close: the lists follow the state and each step is audited', a
   const again = await contractPost(co.client, id, 'start');
   assert.equal(again.status, 303);
   assert.match(text(await co.client.get(again.location)), /Only a contract being set up can be started/);
-  const closed = await contractPost(co.client, id, 'close');
+  // Closing cannot be undone: without the ticked box, a message and nothing changed.
+  const page = await co.client.get(`/contracts/${id}`);
+  assert.match(page.body, /<input type="checkbox" name="confirm" value="yes" id="close-confirm" required>/);
+  const unticked = await contractPost(co.client, id, 'close');
+  assert.equal(unticked.status, 303);
+  assert.match(text(await co.client.get(unticked.location)), /Nothing has changed: to close the contract, tick the box/);
+  assert.equal(contractState(id), 'in_progress');
+  assert.equal(auditCount('contract_closed', id), 0);
+  const closed = await contractPost(co.client, id, 'close', { confirm: 'yes' });
   assert.equal(closed.status, 303);
   assert.equal(contractState(id), 'completed');
   assert.ok(listed(await co.client.get('/contracts/completed'), id));
@@ -123,7 +131,7 @@ test('a completed contract refuses every change and changes nothing', async () =
   const op = employee(co);
   await addWorker(co.client, id, op.ni);
   const wid = workerId(id, op.id);
-  await contractPost(co.client, id, 'close');
+  await contractPost(co.client, id, 'close', { confirm: 'yes' });
   const before = sql(`SELECT * FROM contract_workers WHERE contract_id = ${id}`);
   const parties = sql(`SELECT company_id, state FROM contract_parties WHERE contract_id = ${id} ORDER BY company_id`);
   const other = employee(co, { last: 'Later' });
