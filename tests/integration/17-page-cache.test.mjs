@@ -133,6 +133,10 @@ test('a one-time message is shown, not lost to a kept page', async () => {
   const r = await co.client.get('/employees/current/export?s=bogus');
   assert.equal(r.status, 303, `export of a stale search: ${r.status}`);
   assert.match(r.location || '', /\/employees\/current/);
+  // A HEAD first (a link checker, a prefetch): it must not use the message up.
+  const head = await co.client.request('HEAD', '/employees/current');
+  assert.equal(head.status, 200);
+  assert.ok(!head.cookies.some((c) => c.name === 'portal_flash'), 'a HEAD cleared the message');
   const { bodies, logged } = await views(co.client, '/employees/current', 2);
   assert.ok(pageText(bodies[0]).includes('Your search has expired'), 'the message was not shown');
   assert.ok(!logged[0].kept, 'the view with the message was a kept page');
