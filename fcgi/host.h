@@ -34,6 +34,7 @@ struct req_private {
 	const char	*error_message;	/* a handler's reason shown on an error page */
 	int		 toolbar;	/* render_common: show the toolbar (nav_shared) */
 	const char	*session_sql;	/* the route's session_read composed in, or NULL */
+	int		 head;		/* a HEAD request (routed as a GET) */
 	/* pagecache.c: the page's key, the epoch its statements were read
 	 * under, and what render_template made of it */
 	int		 page_armed, page_hit;
@@ -102,7 +103,8 @@ int		 company_landing(struct req *, unsigned long long user_id, const char **pat
 void		 render_common(struct req *);
 /* Renders a template into the request's memory; NULL on error (logged). */
 char		*render_string(struct req *, const char *template, size_t *len);
-/* Removes indentation and blank lines outside <pre> and <textarea>; the new length. */
+/* Removes indentation and blank lines outside <pre> and <textarea> (of template
+ * text, when tmplcache.c loads it); the new length. */
 size_t		 render_strip_indent(char *buf, size_t len);
 int		 render_template(struct req *, int status);
 void		 render_error(struct req *, int status);

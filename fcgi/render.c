@@ -133,10 +133,10 @@ render_common(struct req *r)
 }
 
 /*
- * Drops the templates' indentation and blank lines (a fifth of a list page's
- * bytes, which every view carries) in place: whitespace after a newline,
- * except inside <pre> and <textarea>, where it is the content. HTML shows
- * such whitespace as nothing more than the newline kept before it.
+ * Drops indentation and blank lines in place (tmplcache.c, on each template's
+ * text): whitespace after a newline, except inside <pre> and <textarea>, where
+ * it is the content. HTML shows such whitespace as nothing more than the
+ * newline kept before it.
  */
 size_t
 render_strip_indent(char *buf, size_t len)
@@ -209,7 +209,6 @@ render_string(struct req *r, const char *template, size_t *len)
 		out = req_alloc(r, *len + 1);
 		memcpy(out, str.buf ? str.buf : "", *len);
 		out[*len] = '\0';
-		*len = render_strip_indent(out, *len);
 	}
 	string_clear(&str);
 	return out;

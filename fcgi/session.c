@@ -270,12 +270,11 @@ void
 session_flash_in(struct req *r)
 {
 	const struct param *c = params_get(&r->priv->cookies, FLASH_COOKIE);
-	const char *method = FCGX_GetParam("REQUEST_METHOD", r->priv->fcgi->envp);
 	char *text;
 	size_t len;
 
 	/* A HEAD (a link checker, a prefetch) shows nothing: the message waits for the page. */
-	if (c == NULL || c->len == 0 || (method && strcmp(method, "HEAD") == 0))
+	if (c == NULL || c->len == 0 || r->priv->head)
 		return;
 	if (url_decode(&r->priv->arena, c->value, c->len, &text, &len) == 0 &&
 	    len <= 300 && utf8_clean(text, 0))

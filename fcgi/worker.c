@@ -143,8 +143,10 @@ process(struct req *r, const char **method_name)
 	int rc;
 
 	*method_name = m ? m : "-";
-	if (m && (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0))
+	if (m && (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0)) {
 		r->method = M_GET;
+		r->priv->head = m[0] == 'H';
+	}
 	else if (m && strcmp(m, "POST") == 0)
 		r->method = M_POST;
 	if (path == NULL) {

@@ -82,8 +82,9 @@ v_name(const char *in, char *out, size_t cap, long long *num)
 {
 	const char *err = v_text(in, out, cap, num);
 
-	/* The field's own limit, whatever v_text's (200) would say. */
-	if ((err == NULL && utf8_chars(out) > 100) || (err && strstr(err, "200 characters")))
+	/* The field's own limit before v_text's (200): out holds the trimmed text whenever
+	 * it was clean (and the router's empty string otherwise). */
+	if (utf8_chars(out) > 100)
 		return "Please keep this to 100 characters or fewer.";
 	return err;
 }
