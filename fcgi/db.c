@@ -460,6 +460,25 @@ store_rows(struct db *db, MYSQL_STMT *st, struct dbres **out)
 	return 0;
 }
 
+/*
+ * A CALL answers with its procedure's result set and then its own status;
+ * both have arrived with the answer (no round trip). Read to the end so
+ * that the connection is ready for the next statement; a second result set
+ * is not kept. -1 if the server reports an error there.
+ */
+static int
+drain(MYSQL_STMT *st)
+{
+	int rc;
+
+	while (mysql_stmt_more_results(st)) {
+		mysql_stmt_free_result(st);
+		if ((rc = mysql_stmt_next_result(st)) != 0)
+			return rc > 0 ? -1 : 0;
+	}
+	return 0;
+}
+
 static int
 run(struct db *db, struct dbres **res, const char *sql, const char *types,
     va_list ap)
@@ -519,9 +538,16 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 			if (store_rows(db, st, res) < 0) {
 				err = mysql_stmt_errno(st);
 				msg = arena_strdup(db->arena, mysql_stmt_error(st));
+				(void)drain(st);
 				mysql_stmt_free_result(st);
 				return classify(db, err ? err : 2000, msg, sql);
 			}
+		}
+		if (drain(st) < 0) {
+			err = mysql_stmt_errno(st);
+			msg = arena_strdup(db->arena, mysql_stmt_error(st));
+			mysql_stmt_free_result(st);
+			return classify(db, err ? err : 2000, msg, sql);
 		}
 		mysql_stmt_free_result(st);
 		return 0;

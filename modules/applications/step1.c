@@ -30,10 +30,12 @@ static const char *const sql_latest_photo =
     "SELECT MAX(id) FROM documents WHERE company_id = ? AND operative_id = ? AND kind = 'photo'";
 /* Saves the details and the step reached, only if the delivery office is one of
  * the user's (bind phone, email, office, id, then sql_office_ok's six). One
- * round trip; when it changes nothing, sql_office_ok tells why. */
+ * round trip: updated_at always moves, so a row saved counts as changed even
+ * with the same details again, and only a refusal (an office not theirs, or
+ * the application no longer in progress) leaves sql_office_ok to tell why. */
 static const char *const sql_save =
     "UPDATE applications SET business_phone = ?, business_email = ?, delivery_office_id = ?,"
-    " step = GREATEST(step, 2) WHERE id = ? AND state = 'in_progress'"
+    " step = GREATEST(step, 2), updated_at = NOW(6) WHERE id = ? AND state = 'in_progress'"
     " AND EXISTS (SELECT 1 FROM offices f WHERE f.id = ? AND f.company_id = ?"
     "  AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?))";
 static const char *const sql_store_photo =
@@ -115,7 +117,7 @@ applications_step1_save(struct req *r)
 		    (unsigned long long)f[S_OFFICE].num, s->company_id, s->scope_group,
 		    s->scope_group, s->scope_office, s->scope_office)) != 0)
 			return rc;
-		/* Nothing changed: the same details again, or an office not theirs. */
+		/* Not saved: an office not theirs (or no longer in progress). */
 		if (db_affected(r->db) == 0) {
 			rc = db_query(r->db, &res, sql_office_ok, "uuuuuu",
 			    (unsigned long long)f[S_OFFICE].num, s->company_id, s->scope_group,

@@ -12,17 +12,9 @@ static const char *const sql_office_allowed =
     "SELECT 1 FROM offices f"
     " WHERE f.id = ? AND f.company_id = ? AND (? = 0 OR f.group_id = ?) AND (? = 0 OR f.id = ?)";
 
-/*
- * A record matches only when the NI number, the date of birth and every
- * other field given agree; names compare without case or accents.
- */
+/* The register's record the details name (sql/migrations/0026, register_match). */
 static const char *const sql_match =
-    "SELECT o.id FROM operatives o"
-    " WHERE o.ni_number = ? AND o.date_of_birth = ?"
-    " AND (? = '' OR o.last_name = ?)"
-    " AND (? = '' OR EXISTS (SELECT 1 FROM cards c"
-    "      WHERE c.operative_id = o.id AND c.card_number = ?))"
-    " AND (? = '' OR o.hse_number = ?)";
+    "SELECT IFNULL(register_match(?, ?, ?, ?, ?), 0)";
 
 int
 employees_offices_hdf(struct req *r)
@@ -67,8 +59,7 @@ employees_match(struct req *r, const char *ni, const char *dob,
 	int rc;
 
 	*operative = 0;
-	rc = db_query(r->db, &res, sql_match, "ss" "ss" "ss" "ss", ni, dob,
-	    last_name, last_name, card, card, hse, hse);
+	rc = db_query(r->db, &res, sql_match, "sssss", ni, dob, last_name, card, hse);
 	if (rc == 0 && db_next(res))
 		*operative = (unsigned long long)db_int(res, 0);
 	return rc;

@@ -58,7 +58,8 @@ int	employees_offices_hdf(struct req *);
 int	employees_office_allowed(struct req *, unsigned long long office_id, int *ok);
 /* "*****321D": NI numbers in lists show their last four characters. */
 const char *employees_mask_ni(struct req *, const char *ni);
-/* The match query of a lookup (single or bulk); *operative 0 when none. */
+/* The register's record a bulk line names (register_match, as the single
+ * lookup's procedure uses); *operative 0 when none. */
 int	employees_match(struct req *, const char *ni, const char *dob,
 	    const char *last_name, const char *card, const char *hse,
 	    unsigned long long *operative);

@@ -15,20 +15,13 @@
 #define LOOKUP_LIFE_MINUTES	"30"
 
 /*
- * Lookups of one company queue here, so none slips past the limits. Two
- * statements on purpose: the counts' snapshot must be taken once the lock is
- * held, which a subquery of the locking statement does not promise.
+ * The whole lookup in one round trip (sql/migrations/0026, employee_lookup):
+ * under the company's and the user's row locks, the hourly limits, the match,
+ * the lookup recorded with its token and audited, committed. It answers one
+ * row: 'refused' or 'recorded', the lookup's id, the operative matched or 0.
  */
-static const char *const sql_lock_company =
-    "SELECT id FROM companies WHERE id = ? FOR UPDATE";
-static const char *const sql_counts =
-    "SELECT (SELECT COUNT(*) FROM employee_lookups WHERE user_id = ? AND kind = 'single'"
-    "         AND created_at > NOW(6) - INTERVAL 1 HOUR),"
-    "       (SELECT COUNT(*) FROM employee_lookups WHERE company_id = ? AND kind = 'single'"
-    "         AND created_at > NOW(6) - INTERVAL 1 HOUR)";
-static const char *const sql_record =
-    "INSERT INTO employee_lookups (token_hash, company_id, user_id, kind, operative_id,"
-    " ni_number, date_of_birth, last_name) VALUES (?, ?, ?, 'single', NULLIF(?, 0), ?, ?, ?)";
+static const char *const sql_lookup =
+    "CALL employee_lookup(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char *const sql_token =
     "SELECT id, IFNULL(operative_id, 0), ni_number, DATE_FORMAT(date_of_birth, '%d/%m/%Y'),"
     " last_name, date_of_birth FROM employee_lookups"
@@ -291,14 +284,22 @@ employees_add_form(struct req *r)
 	return HTTP_OK;
 }
 
+/* A configured limit as the procedure takes it (a negative one is 0: none allowed). */
+static unsigned long long
+limit_param(const char *name, long dflt)
+{
+	long v = portal_param_long(MODULE, name, dflt);
+
+	return v > 0 ? (unsigned long long)v : 0;
+}
+
 int
 employees_lookup(struct req *r)
 {
-	long per_user = portal_param_long(MODULE, "lookups-per-user-hour", 60);
-	long per_company = portal_param_long(MODULE, "lookups-per-company-hour", 300);
+	unsigned long long per_user = limit_param("lookups-per-user-hour", 60);
+	unsigned long long per_company = limit_param("lookups-per-company-hour", 300);
 	const struct fieldval *f = r->fields;
 	unsigned char hash[32];
-	unsigned long long operative;
 	struct dbres *res;
 	struct lookup l;
 	const char *token;
@@ -315,55 +316,33 @@ employees_lookup(struct req *r)
 		    "ECS Card Number or H & S Assessment Number.");
 		return HTTP_OK;
 	}
-	if ((rc = db_begin(r->db)) != 0)
+	req_token(r, &token, hash);
+	rc = db_query(r->db, &res, sql_lookup, "uusbsssssuu", r->sess->company_id,
+	    r->sess->user_id, r->ip, hash, sizeof(hash), f[L_NI].val, f[L_DOB].val,
+	    f[L_LAST].present ? f[L_LAST].val : "", f[L_CARD].present ? f[L_CARD].val : "",
+	    f[L_HSE].present ? f[L_HSE].val : "", per_user, per_company);
+	if (rc != 0)
 		return rc;
-	if ((rc = db_query(r->db, &res, sql_lock_company, "u", r->sess->company_id)) != 0 ||
-	    (rc = db_query(r->db, &res, sql_counts, "uu", r->sess->user_id,
-	    r->sess->company_id)) != 0)
-		goto fail;
-	if (!db_next(res)) {
-		rc = HTTP_SERVER_ERROR;
-		goto fail;
-	}
-	if (db_int(res, 0) >= per_user || db_int(res, 1) >= per_company) {
+	if (!db_next(res) || db_str(res, 0) == NULL)
+		return HTTP_SERVER_ERROR;
+	if (strcmp(db_str(res, 0), "refused") == 0) {
 		req_form_to_hdf(r);
-		req_setf(r, "Form.error", "You have reached the limit of %ld lookups an hour "
-		    "(%ld for your company). Please try again later, or add several "
-		    "employees at once with a CSV file.",
-		    per_user, per_company);
-		if ((rc = req_audit(r, "employee_lookup_refused", "lookup", "",
-		    "hourly limit reached")) != 0 || (rc = db_commit(r->db)) != 0)
-			goto fail;
+		req_setf(r, "Form.error", "You have reached the limit of %llu lookups an hour "
+		    "(%llu for your company). Please try again later, or add several "
+		    "employees at once with a CSV file.", per_user, per_company);
 		return HTTP_OK;
 	}
-	if ((rc = employees_match(r, f[L_NI].val, f[L_DOB].val, f[L_LAST].val,
-	    f[L_CARD].val, f[L_HSE].val, &operative)) != 0)
-		goto fail;
-	req_token(r, &token, hash);
-	if ((rc = db_exec(r->db, sql_record, "buuusss", hash, sizeof(hash),
-	    r->sess->company_id, r->sess->user_id, operative, f[L_NI].val,
-	    f[L_DOB].val, f[L_LAST].val)) != 0)
-		goto fail;
-	/* Who looked, when and whether it matched; never the NI number. */
-	if ((rc = req_audit(r, "employee_lookup", "lookup",
-	    req_printf(r, "%llu", db_last_id(r->db)),
-	    operative ? "matched" : "not matched")) != 0 ||
-	    (rc = db_commit(r->db)) != 0)
-		goto fail;
 	memset(&l, 0, sizeof(l));
 	l.token = token;
-	l.operative = operative;
+	l.operative = (unsigned long long)db_int(res, 2);
 	l.ni = f[L_NI].val;
 	l.dob = req_printf(r, "%02lld/%02lld/%04lld", f[L_DOB].num % 100,
 	    f[L_DOB].num / 100 % 100, f[L_DOB].num / 10000);
-	if (operative)
+	if (l.operative)
 		return show_found(r, &l);
 	if (f[L_LAST].present)
 		req_set(r, "Form.last_name.value", f[L_LAST].val);
 	return show_not_found(r, &l);
-fail:
-	db_rollback(r->db);
-	return rc;
 }
 
 /*

@@ -545,6 +545,23 @@ export async function lookup(client, fields, { retry429 = true } = {}) {
   }
 }
 
+// n employee_lookups rows made with SQL for a user (created `minutesAgo` minutes ago). Single
+// lookups are numbered in their company and for their user, as the portal numbers them (the
+// limits read the numbers: sql/migrations/0026).
+export function fakeLookups(companyId, userId, n, { kind = 'single', minutesAgo = 1 } = {}) {
+  const single = kind === 'single';
+  const companySeq = single ? Number(sqlValue(`SELECT IFNULL(MAX(company_seq), 0) FROM employee_lookups WHERE company_id = ${companyId}`)) : 0;
+  const userSeq = single ? Number(sqlValue(`SELECT IFNULL(MAX(user_seq), 0) FROM employee_lookups WHERE user_id = ${userId}`)) : 0;
+  sql(`SET SESSION max_recursive_iterations = 100000;
+       INSERT INTO employee_lookups (token_hash, company_id, user_id, kind, company_seq, user_seq,
+                                     ni_number, date_of_birth, created_at)
+       WITH RECURSIVE s (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${n})
+       SELECT UNHEX(SHA2(CONCAT(UUID(), '-', i), 256)), ${companyId}, ${userId}, '${kind}',
+              ${single ? `${companySeq} + i` : 'NULL'}, ${single ? `${userSeq} + i` : 'NULL'},
+              'AB123456C', '1980-01-01', NOW(6) - INTERVAL ${minutesAgo} MINUTE
+         FROM s`);
+}
+
 // The value of the hidden input name="NAME" (first one), or null.
 export function hiddenValue(html, name) {
   for (const m of html.matchAll(/<input\b[^>]*>/gi)) {
