@@ -263,9 +263,9 @@ slots_grow(struct db *db)
 }
 
 /*
- * A statement without a result set wrote. It wrote what a session's row is
- * read from (sesscache.h) when it names one of those tables, unless it only
- * inserts: a new row is in no session read before it.
+ * A statement without a result set (or a CALL) wrote. It wrote what a
+ * session's row is read from (sesscache.h) when it names one of those tables,
+ * unless it only inserts: a new row is in no session read before it.
  */
 static int
 write_kind(const char *sql)
@@ -277,6 +277,9 @@ write_kind(const char *sql)
 
 	if (strncmp(sql, "INSERT", 6) == 0 && strstr(sql, "ON DUPLICATE") == NULL)
 		return DB_WROTE;
+	/* A procedure's text does not say what it writes: anything. */
+	if (strncmp(sql, "CALL", 4) == 0)
+		return DB_WROTE | DB_WROTE_CHANGE | DB_WROTE_SESSIONS;
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		n = strlen(tables[i]);
 		for (p = strstr(sql, tables[i]); p; p = strstr(p + n, tables[i]))
@@ -314,7 +317,8 @@ stmt_get(struct db *db, const char *sql, unsigned *err, const char **msg)
 	db->prepares++;
 	db->slots[i].sql = sql;
 	db->slots[i].st = st;
-	db->slots[i].writes = mysql_stmt_field_count(st) == 0 ? write_kind(sql) : 0;
+	db->slots[i].writes = mysql_stmt_field_count(st) == 0 ||
+	    strncmp(sql, "CALL", 4) == 0 ? write_kind(sql) : 0;
 	db->used++;
 	return &db->slots[i];
 }
@@ -461,20 +465,24 @@ store_rows(struct db *db, MYSQL_STMT *st, struct dbres **out)
 }
 
 /*
- * A CALL answers with its procedure's result set and then its own status;
- * both have arrived with the answer (no round trip). Read to the end so
- * that the connection is ready for the next statement; a second result set
- * is not kept. -1 if the server reports an error there.
+ * Ends an executed statement's results. A CALL answers with its procedure's
+ * result set and then its own status, both already arrived (no round trip):
+ * read to the end so that the connection is ready for the next statement; a
+ * further result set is not kept. A result is freed only while one is open
+ * (freeing after the last status would leave the handle expecting rows that
+ * never come). -1 if the server reports an error there.
  */
 static int
-drain(MYSQL_STMT *st)
+end_results(MYSQL_STMT *st)
 {
 	int rc;
 
+	mysql_stmt_free_result(st);
 	while (mysql_stmt_more_results(st)) {
-		mysql_stmt_free_result(st);
 		if ((rc = mysql_stmt_next_result(st)) != 0)
 			return rc > 0 ? -1 : 0;
+		if (mysql_stmt_field_count(st) > 0)
+			mysql_stmt_free_result(st);
 	}
 	return 0;
 }
@@ -524,7 +532,10 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 		if (mysql_stmt_execute(st) != 0) {
 			err = mysql_stmt_errno(st);
 			msg = arena_strdup(db->arena, mysql_stmt_error(st));
-			if (gone(err) && !db->in_tx) {
+			/* Lost while the server may have run it: a write is not
+			 * sent again (it may have been committed). */
+			if (gone(err) && !db->in_tx && (slot->writes == 0 ||
+			    (err != CR_SERVER_LOST && err != 2055))) {
 				disconnect(db);
 				continue;
 			}
@@ -538,18 +549,15 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 			if (store_rows(db, st, res) < 0) {
 				err = mysql_stmt_errno(st);
 				msg = arena_strdup(db->arena, mysql_stmt_error(st));
-				(void)drain(st);
-				mysql_stmt_free_result(st);
+				(void)end_results(st);
 				return classify(db, err ? err : 2000, msg, sql);
 			}
 		}
-		if (drain(st) < 0) {
+		if (end_results(st) < 0) {
 			err = mysql_stmt_errno(st);
 			msg = arena_strdup(db->arena, mysql_stmt_error(st));
-			mysql_stmt_free_result(st);
 			return classify(db, err ? err : 2000, msg, sql);
 		}
-		mysql_stmt_free_result(st);
 		return 0;
 	}
 	return classify(db, err, msg, sql);

@@ -32,9 +32,6 @@ unsigned long	 db_prepares(const struct db *);
 int		 db_take_writes(struct db *);
 /* Counts as a write of anything (portalctl flush-sessions). */
 void		 db_note_write(struct db *);
-/* The next statement's write changes nothing a session's row shows (the
- * session's last-seen time). */
-void		 db_writes_ignore_next(struct db *);
 /* The current row, copied out (malloc'd) and back into the request's arena,
  * positioned on it (the session cache). */
 void		*db_row_pack(const struct dbres *, size_t *len);

@@ -354,6 +354,10 @@ size_t	 db_rows(const struct dbres *);
 void	 db_free(struct dbres *);
 unsigned long long db_last_id(struct db *);
 unsigned long long db_affected(struct db *);
+/* The next statement's write changes nothing a kept session row or page
+ * shows (the session's last-seen time; a lookup's own rows): the company's
+ * kept pages and sessions stay (sesscache.h, pagecache.h). */
+void	 db_writes_ignore_next(struct db *);
 
 /* Each row into PREFIX.N.column; the number of rows into *n (may be NULL). */
 int	 db_rows_hdf(struct db *, HDF *, const char *prefix, size_t *n,

@@ -16,9 +16,10 @@
 
 /*
  * The whole lookup in one round trip (sql/migrations/0026, employee_lookup):
- * under the company's and the user's row locks, the hourly limits, the match,
- * the lookup recorded with its token and audited, committed. It answers one
- * row: 'refused' or 'recorded', the lookup's id, the operative matched or 0.
+ * under the company's and the user's lookup counters' locks, the hourly
+ * limits, the match, the lookup recorded with its token and audited,
+ * committed (its own transaction: never inside db_begin). It answers one row:
+ * 'refused' or 'recorded', the lookup's id, the operative matched or 0.
  */
 static const char *const sql_lookup =
     "CALL employee_lookup(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -317,6 +318,9 @@ employees_lookup(struct req *r)
 		return HTTP_OK;
 	}
 	req_token(r, &token, hash);
+	/* It adds lookup and audit rows only, which no kept session or page shows:
+	 * the company's kept pages stay. */
+	db_writes_ignore_next(r->db);
 	rc = db_query(r->db, &res, sql_lookup, "uusbsssssuu", r->sess->company_id,
 	    r->sess->user_id, r->ip, hash, sizeof(hash), f[L_NI].val, f[L_DOB].val,
 	    f[L_LAST].present ? f[L_LAST].val : "", f[L_CARD].present ? f[L_CARD].val : "",

@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   env, Client, freshCompany, addUser, sleep, sql, sqlValue, csrfFrom, pageText, createOperative, employ, portalctl,
+  lookup,
 } from '../lib/portal.mjs';
 import { post } from '../lib/users.mjs';
 import { sharedContract, addWorker, employee, workerRows } from '../lib/contracts.mjs';
@@ -124,6 +125,17 @@ test('another company\'s change ends none of this company\'s kept pages', async 
   assert.equal(r.status, 303);
   const { logged } = await views(co.client, '/employees/current');
   assert.ok(logged.every((v) => v.kept), `views after another company's change: ${JSON.stringify(logged)}`);
+});
+
+// A lookup adds only its own rows (and an audit row), which no kept page shows.
+test('a colleague\'s lookup ends none of the company\'s kept pages', async () => {
+  const { co } = await companyWithEmployee('Looked');
+  const mate = await addUser(co.id, { label: 'Lookermate' });
+  await warm(co.client, '/employees/current');
+  const r = await lookup(mate.client, { ni: 'AB123456C', dob: '01/01/1980', last_name: 'Anyone' });
+  assert.match(r.body, /id="(found|not-found)"/);
+  const { logged } = await views(co.client, '/employees/current');
+  assert.ok(logged.every((v) => v.kept), `views after a lookup: ${JSON.stringify(logged)}`);
 });
 
 test('a one-time message is shown, not lost to a kept page', async () => {

@@ -71,6 +71,24 @@ test('lookups at once near the limit: the company lock lets exactly as many thro
   assert.equal(rowsOf(co.user), 60);
 });
 
+test('two users of one company looking up at once: every lookup made, numbered once each, none lost', async () => {
+  const co = await freshCompany('Together');
+  const mate = await addUser(co.id, { label: 'Togethermate' });
+  fakeLookups(co.id, co.user, 20);
+  const form = { ni: 'AB123456C', dob: '01/01/1980', last_name: 'Anyone' };
+  const rs = await Promise.all(Array.from({ length: 12 }, (_, i) => lookup(i % 2 ? mate.client : co.client, form)));
+  const performed = rs.filter((r) => /id="(found|not-found)"/.test(r.body)).length;
+  assert.equal(performed, 12, `statuses ${rs.map((r) => r.status)}`);
+  // The company's numbers run 1..32 with no gap or repeat; each user's from 1 (the mate's) and 21.
+  const seqs = sql(`SELECT company_seq FROM employee_lookups WHERE company_id = ${co.id} ORDER BY company_seq`)
+    .map((row) => Number(row[0]));
+  assert.deepEqual(seqs, Array.from({ length: 32 }, (_, i) => i + 1));
+  assert.equal(sqlValue(`SELECT GROUP_CONCAT(user_seq ORDER BY user_seq) FROM employee_lookups WHERE user_id = ${mate.user}`),
+    '1,2,3,4,5,6');
+  assert.equal(Number(sqlValue(`SELECT MAX(user_seq) FROM employee_lookups WHERE user_id = ${co.user}`)), 26);
+  assert.equal(Number(sqlValue(`SELECT seq FROM lookup_counters WHERE owner = 'company' AND owner_id = ${co.id}`)), 32);
+});
+
 test('bulk rows do not count against the hourly lookups; they have a daily allowance of their own', async () => {
   const co = await freshCompany('Bulkcap');
   fakeLookups(co.id, co.user, 1999, { kind: 'bulk' });

@@ -546,12 +546,15 @@ export async function lookup(client, fields, { retry429 = true } = {}) {
 }
 
 // n employee_lookups rows made with SQL for a user (created `minutesAgo` minutes ago). Single
-// lookups are numbered in their company and for their user, as the portal numbers them (the
-// limits read the numbers: sql/migrations/0026).
+// lookups are numbered in their company and for their user from their counters, as the portal
+// numbers them (the limits read the numbers: sql/migrations/0026); numbered after the ones
+// made before, so they must not be dated before those.
 export function fakeLookups(companyId, userId, n, { kind = 'single', minutesAgo = 1 } = {}) {
   const single = kind === 'single';
-  const companySeq = single ? Number(sqlValue(`SELECT IFNULL(MAX(company_seq), 0) FROM employee_lookups WHERE company_id = ${companyId}`)) : 0;
-  const userSeq = single ? Number(sqlValue(`SELECT IFNULL(MAX(user_seq), 0) FROM employee_lookups WHERE user_id = ${userId}`)) : 0;
+  const counter = (owner, id) => Number(sqlValue(
+    `SELECT IFNULL((SELECT seq FROM lookup_counters WHERE owner = '${owner}' AND owner_id = ${id}), 0)`));
+  const companySeq = single ? counter('company', companyId) : 0;
+  const userSeq = single ? counter('user', userId) : 0;
   sql(`SET SESSION max_recursive_iterations = 100000;
        INSERT INTO employee_lookups (token_hash, company_id, user_id, kind, company_seq, user_seq,
                                      ni_number, date_of_birth, created_at)
@@ -560,6 +563,10 @@ export function fakeLookups(companyId, userId, n, { kind = 'single', minutesAgo 
               ${single ? `${companySeq} + i` : 'NULL'}, ${single ? `${userSeq} + i` : 'NULL'},
               'AB123456C', '1980-01-01', NOW(6) - INTERVAL ${minutesAgo} MINUTE
          FROM s`);
+  if (single) {
+    sql(`INSERT INTO lookup_counters (owner, owner_id, seq) VALUES ('company', ${companyId}, ${companySeq + n}),
+           ('user', ${userId}, ${userSeq + n}) ON DUPLICATE KEY UPDATE seq = VALUES(seq)`);
+  }
 }
 
 // The value of the hidden input name="NAME" (first one), or null.
