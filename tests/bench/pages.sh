@@ -21,7 +21,7 @@ SEED=${BENCH_SEED:-1}
 REGISTER=${BENCH_REGISTER:-200000}
 RSS_REQUESTS=${BENCH_RSS_REQUESTS:-1000000}
 TARGETS=${BENCH_TARGETS:-static health dashboard current later search expiring employee
-  apps_attention apps_produced orders_attention history contract lookup step}
+  apps_attention apps_produced orders_attention history contract lookup step steps}
 EMAIL=gen0@generated.ecs-portal.test
 PASSWORD=bench-portal-2026
 LOGFILE=$PORTAL_LOG_DIR/portald.log
@@ -67,6 +67,9 @@ employee=$(mysql -e "SELECT operative_id FROM employments WHERE company_id = $co
                      ORDER BY id LIMIT 1 OFFSET 2500")
 contract=$(mysql -e "SELECT id FROM contracts WHERE company_id = $company ORDER BY id LIMIT 1")
 app=$(mysql -e "SELECT id FROM applications WHERE company_id = $company AND state = 'in_progress' ORDER BY id LIMIT 1")
+# `steps`: the same save spread over 64 of the company's applications (as many people saving
+# their own), beside `step`, where every connection saves the one application.
+apps=$(mysql -e "SELECT id FROM applications WHERE company_id = $company AND state = 'in_progress' ORDER BY id LIMIT 64" | tr '\n' ' ')
 office=$(mysql -e "SELECT MIN(id) FROM offices WHERE company_id = $company")
 # A lookup that finds someone in the register who does not work here.
 read -r ni dob last <<<"$(mysql -e "SELECT o.ni_number, DATE_FORMAT(o.date_of_birth, '%d/%m/%Y'), o.last_name
@@ -82,10 +85,18 @@ case $search in
     /employees/current\?s=*) ;;
     *) echo "bench: the search POST did not redirect to a sealed search (${search:-nothing})" >&2; exit 1 ;;
 esac
-post_script() {  # post_script NAME BODY: a wrk script that POSTs BODY
+post_script() {  # post_script NAME BODY [PATH...]: a wrk script that POSTs BODY (to each PATH in turn)
+    local name=$1 body=$2
+    shift 2
     printf 'wrk.method = "POST"\nwrk.body = "%s"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n' \
-        "$2" >"$tmp/$1.lua"
-    printf '%s' "$tmp/$1.lua"
+        "$body" >"$tmp/$name.lua"
+    if [ $# -gt 0 ]; then
+        printf 'local paths = {' >>"$tmp/$name.lua"
+        printf '"%s",' "$@" >>"$tmp/$name.lua"
+        printf '}\nlocal i = 0\nrequest = function() i = i + 1; return wrk.format(nil, paths[i %% #paths + 1]) end\n' \
+            >>"$tmp/$name.lua"
+    fi
+    printf '%s' "$tmp/$name.lua"
 }
 lookup_body="_csrf=$csrf&ni=$ni&dob=${dob//\//%2F}&last_name=$last"
 step_body="_csrf=$csrf&business_phone=0113+496+0000&business_email=site%40generated.ecs-portal.test&delivery_office_id=$office"
@@ -108,6 +119,7 @@ target() {
         contract) echo "GET /contracts/$contract" ;;
         lookup) echo "POST /employees/lookup $lookup_body" ;;
         step) echo "POST /applications/$app/step1 $step_body" ;;
+        steps) echo "POST /applications/${apps%% *}/step1 $step_body" ;;
     esac
 }
 
@@ -127,7 +139,12 @@ declare -A RPS P50 P99 ERR SQL COLD
 for t in $TARGETS; do
     read -r method path body <<<"$(target "$t")"
     script=""
-    [ "$method" = POST ] && script=$(post_script "$t" "$body")
+    if [ "$t" = steps ]; then
+        # shellcheck disable=SC2086  # one path per application
+        script=$(post_script "$t" "$body" $(printf '/applications/%s/step1 ' $apps))
+    elif [ "$method" = POST ]; then
+        script=$(post_script "$t" "$body")
+    fi
     read -r RPS[$t] P50[$t] P99[$t] ERR[$t] <<<"$(run_wrk "$t" "$path" "$cookie" "$script")"
     SQL[$t]=- COLD[$t]=-
     [ "$t" = static ] || SQL[$t]=$(round_trips "$method" "$path" "$body")
@@ -148,7 +165,7 @@ for t in $TARGETS; do
         "${SQL[$t]}" "${COLD[$t]}"
 done
 echo "(sql: the round trips of a view straight after the runs; cold: of a view after portalctl flush-sessions)"
-echo "(later = $later; employee $employee; contract $contract; application $app)"
+echo "(later = $later; employee $employee; contract $contract; application $app; steps: $(echo $apps | wc -w) applications)"
 
 # ---- the workers' memory over many mixed requests ------------------------------------------------
 [ "$RSS_REQUESTS" -gt 0 ] || exit 0
