@@ -122,6 +122,7 @@ usage(void)
 	    "  expire-bookings\n"
 	    "  generate --seed N [--register 200000|1000000]\n"
 	    "  purge-documents --older-than DAYS\n"
+	    "  purge-lookups    (daily: the lookups made more than a day ago)\n"
 	    "  flush-sessions   (after changing the database by hand)\n");
 	exit(2);
 }
@@ -833,6 +834,8 @@ main(int argc, char *argv[])
 		rc = generate_command(db, argc - i, argv + i);
 	else if (strcmp(cmd, "purge-documents") == 0)
 		rc = retention_purge_command(db, argc - i, argv + i);
+	else if (strcmp(cmd, "purge-lookups") == 0)
+		rc = retention_purge_lookups_command(db, argc - i, argv + i);
 	else if (strcmp(cmd, "flush-sessions") == 0) {
 		/* After SQL by hand: the workers read every session afresh. */
 		rc = 0;

@@ -1,4 +1,4 @@
-/* retention.h: purging the documents of long-completed applications (portalctl). */
+/* retention.h: purging what is kept no longer than it is needed (portalctl). */
 #ifndef RETENTION_H
 #define RETENTION_H
 
@@ -6,5 +6,7 @@ struct db;
 
 /* portalctl purge-documents --older-than DAYS; returns the exit status. */
 int	retention_purge_command(struct db *, int argc, char **argv);
+/* portalctl purge-lookups: the lookups made more than a day ago (purge_lookups.c). */
+int	retention_purge_lookups_command(struct db *, int argc, char **argv);
 
 #endif

@@ -5,7 +5,10 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { portalctlStatus, freshCompany, createOperative, employ, sql, sqlValue, q, pageText, freshApplicationReference } from '../lib/portal.mjs';
+import {
+  portalctlStatus, freshCompany, createOperative, employ, sql, sqlValue, q, pageText, freshApplicationReference,
+  fakeLookups, lookup, textById,
+} from '../lib/portal.mjs';
 
 const purge = (...args) => portalctlStatus('purge-documents', ...args);
 
@@ -102,4 +105,30 @@ test('purge-documents again: nothing more to purge, no new audit row; a shorter 
   assert.equal(shorter.code, 0);
   assert.equal(sqlValue(`SELECT COUNT(*) FROM documents WHERE id = ${docs.recentPhoto}`), '0');
   assert.equal(sqlValue(`SELECT COUNT(*) FROM documents WHERE id = ${docs.sharedPhoto}`), '1', 'a live application still uses it');
+});
+
+// The lookups hold NI numbers and dates of birth, of people found or not: `portalctl
+// purge-lookups` (daily) deletes those made more than a day ago, single and bulk, with one
+// audit row, and leaves the hourly limits as exact as before (they only look at the hour).
+test('purge-lookups deletes the lookups older than a day, keeps the day\'s, and the hourly limit still holds', async () => {
+  const lc = await freshCompany('Purgelook');
+  const count = (where) => Number(sqlValue(`SELECT COUNT(*) FROM employee_lookups WHERE company_id = ${lc.id} ${where}`));
+  fakeLookups(lc.id, lc.user, 5, { minutesAgo: 25 * 60 });
+  fakeLookups(lc.id, lc.user, 3, { kind: 'bulk', minutesAgo: 25 * 60 });
+  fakeLookups(lc.id, lc.user, 59, { minutesAgo: 10 });
+  fakeLookups(lc.id, lc.user, 2, { kind: 'bulk', minutesAgo: 10 });
+  const form = { ni: 'AB123456C', dob: '01/01/1980', last_name: 'Anyone' };
+  assert.match((await lookup(lc.client, form)).body, /id="(found|not-found)"/, 'the 60th lookup in the hour');
+  const audits0 = Number(sqlValue("SELECT COUNT(*) FROM audit_log WHERE action = 'lookups_purged'"));
+  const r = portalctlStatus('purge-lookups');
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /\d+ lookups? made more than a day ago purged/);
+  assert.equal(count("AND created_at < NOW(6) - INTERVAL 1 DAY"), 0, 'a lookup older than a day is left');
+  assert.equal(count("AND kind = 'single'"), 60);
+  assert.equal(count("AND kind = 'bulk'"), 2);
+  assert.equal(Number(sqlValue("SELECT COUNT(*) FROM audit_log WHERE action = 'lookups_purged'")), audits0 + 1);
+  const refused = await lookup(lc.client, form);
+  assert.match(textById(refused.body, 'form-error') || '', /reached the limit of 60 lookups an hour/);
+  assert.equal(count("AND kind = 'single'"), 60, 'the 61st lookup was recorded');
+  assert.equal(portalctlStatus('purge-lookups', '--older-than', '3').code, 2, 'purge-lookups takes no period');
 });
