@@ -4,7 +4,10 @@
  * MYSQL_OPT_RECONNECT stays off: it silently drops prepared statements and
  * rolls back open transactions. Instead a lost connection is reopened and
  * the statement prepared again, once, outside a transaction; inside one the
- * request fails with 503.
+ * request fails with 503. A write is sent again only when it cannot have
+ * run (a connection found closed before it was sent: Connector/C notices a
+ * server's goodbye on an idle connection); one whose answer was lost, or that
+ * the server stopped part-way, answers 503 (maybe_ran).
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -487,6 +490,15 @@ end_results(MYSQL_STMT *st)
 	return 0;
 }
 
+/* An error after which a write may have run (its answer lost, or the
+ * server stopping it part-way): not sent again. */
+static int
+maybe_ran(unsigned err)
+{
+	return err == CR_SERVER_LOST || err == 2055 || err == ER_CONNECTION_KILLED ||
+	    err == ER_SERVER_SHUTDOWN;
+}
+
 static int
 run(struct db *db, struct dbres **res, const char *sql, const char *types,
     va_list ap)
@@ -532,10 +544,9 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 		if (mysql_stmt_execute(st) != 0) {
 			err = mysql_stmt_errno(st);
 			msg = arena_strdup(db->arena, mysql_stmt_error(st));
-			/* Lost while the server may have run it: a write is not
-			 * sent again (it may have been committed). */
-			if (gone(err) && !db->in_tx && (slot->writes == 0 ||
-			    (err != CR_SERVER_LOST && err != 2055))) {
+			/* A write that may have run (and committed) is not sent
+			 * again; a read, or a write never sent, is. */
+			if (gone(err) && !db->in_tx && (slot->writes == 0 || !maybe_ran(err))) {
 				disconnect(db);
 				continue;
 			}

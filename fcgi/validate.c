@@ -66,6 +66,45 @@ trim_copy(const char *in, char *out, size_t cap)
 	out[len] = '\0';
 }
 
+/*
+ * Whether s (clean UTF-8) has a letter: an ASCII one, or one of the scripts
+ * a name on the register is written in (Latin, Greek, Cyrillic, Armenian,
+ * Hebrew, Arabic, Devanagari, kana, Han, Hangul). Spaces of other widths,
+ * combining marks, selectors and symbols are not: a collation can read a
+ * name of those alone as empty.
+ */
+int
+utf8_has_letter(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		unsigned cp = *p, n = 0, i;
+
+		if (cp < 0x80) {
+			if (isalpha(cp))
+				return 1;
+			p++;
+			continue;
+		}
+		if (cp >= 0xf0) { n = 3; cp &= 0x07; }
+		else if (cp >= 0xe0) { n = 2; cp &= 0x0f; }
+		else { n = 1; cp &= 0x1f; }
+		for (i = 1; i <= n && p[i]; i++)
+			cp = (cp << 6) | (p[i] & 0x3f);
+		if ((cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7) ||
+		    (cp >= 0x370 && cp <= 0x3ff && cp != 0x37e && cp != 0x387) ||
+		    (cp >= 0x400 && cp <= 0x481) || (cp >= 0x48a && cp <= 0x52f) ||
+		    (cp >= 0x531 && cp <= 0x587) || (cp >= 0x5d0 && cp <= 0x5ea) ||
+		    (cp >= 0x620 && cp <= 0x64a) || (cp >= 0x904 && cp <= 0x939) ||
+		    (cp >= 0x1e00 && cp <= 0x1fff) || (cp >= 0x3041 && cp <= 0x30ff) ||
+		    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3))
+			return 1;
+		p += i;
+	}
+	return 0;
+}
+
 size_t
 utf8_chars(const char *s)
 {

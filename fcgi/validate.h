@@ -51,5 +51,7 @@ int	card_check_digit_ok(const char *eight_digits);
 int	utf8_clean(const char *s, int multiline);
 /* The number of characters (not bytes) of valid UTF-8. */
 size_t	utf8_chars(const char *s);
+/* Whether s (clean UTF-8) has a letter of a script names are written in. */
+int	utf8_has_letter(const char *s);
 
 #endif

@@ -106,9 +106,13 @@ v_name(const char *in, char *out, size_t cap, long long *num)
 
 	if (err)
 		return err;
-	if (strlen(out) > 100)
+	/* Spaces alone: nothing given, though the field was sent. */
+	if (out[0] == '\0')
+		return "Please fill in this field.";
+	if (utf8_chars(out) > 100)
 		return "Please keep a name to 100 letters.";
-	if (strpbrk(out, "<>\"@;=0123456789"))
+	/* Marks or odd spaces alone would compare equal to an empty name. */
+	if (strpbrk(out, "<>\"@;=0123456789") || !utf8_has_letter(out))
 		return "Please use letters, spaces, hyphens and apostrophes only.";
 	return NULL;
 }
@@ -285,6 +289,12 @@ employees_add_form(struct req *r)
 	return HTTP_OK;
 }
 
+static int
+given(const struct fieldval *f)
+{
+	return f->present && f->val && f->val[0] != '\0';
+}
+
 /* A configured limit as the procedure takes it (a negative one is 0: none allowed). */
 static unsigned long long
 limit_param(const char *name, long dflt)
@@ -311,7 +321,8 @@ employees_lookup(struct req *r)
 		req_form_to_hdf(r);
 		return HTTP_OK;
 	}
-	if (!f[L_LAST].present && !f[L_CARD].present && !f[L_HSE].present) {
+	/* Given: sent with something in it once trimmed. */
+	if (!given(&f[L_LAST]) && !given(&f[L_CARD]) && !given(&f[L_HSE])) {
 		req_form_to_hdf(r);
 		req_set(r, "Form.error", "Please give at least one of Last Name, "
 		    "ECS Card Number or H & S Assessment Number.");
@@ -323,8 +334,8 @@ employees_lookup(struct req *r)
 	db_writes_ignore_next(r->db);
 	rc = db_query(r->db, &res, sql_lookup, "uusbsssssuu", r->sess->company_id,
 	    r->sess->user_id, r->ip, hash, sizeof(hash), f[L_NI].val, f[L_DOB].val,
-	    f[L_LAST].present ? f[L_LAST].val : "", f[L_CARD].present ? f[L_CARD].val : "",
-	    f[L_HSE].present ? f[L_HSE].val : "", per_user, per_company);
+	    given(&f[L_LAST]) ? f[L_LAST].val : "", given(&f[L_CARD]) ? f[L_CARD].val : "",
+	    given(&f[L_HSE]) ? f[L_HSE].val : "", per_user, per_company);
 	if (rc != 0)
 		return rc;
 	if (!db_next(res) || db_str(res, 0) == NULL)

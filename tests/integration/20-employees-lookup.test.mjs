@@ -76,6 +76,19 @@ test('found by card number alone, by HS&E number alone, with spaces and lower ca
   }
 });
 
+// UCA 14 (register_match): case and accents aside, a stroked letter is its plain one, as an
+// employer without the letter on the keyboard types it.
+test('names compare without case, accents or strokes: Walesa finds Wałęsa, OSTER Øster', async () => {
+  for (const [registered, typed] of [['Wałęsa', 'Walesa'], ['Øster', 'OSTER'], ['Müller', 'muller']]) {
+    const op = createOperative({ first: 'Stroke', last: registered, dob: '1983-03-03' });
+    const r = await lookup(co.client, { ni: op.ni, dob: op.dobDmy, last_name: typed });
+    assert.match(r.body, /id="found"/, `${typed} did not find ${registered}`);
+  }
+  const op = createOperative({ first: 'Stroke', last: 'Wałęsa', dob: '1983-03-04' });
+  const other = await lookup(co.client, { ni: op.ni, dob: op.dobDmy, last_name: 'Walesi' });
+  assert.match(other.body, /id="not-found"/, 'another name matched');
+});
+
 test('all the given fields must agree: one that differs gives the not-found page', async () => {
   const variants = [
     { last_name: 'Someoneelse' },

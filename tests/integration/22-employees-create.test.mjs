@@ -103,6 +103,10 @@ test('the new-operative form checks its fields, each error next to its field', a
   const nf = await notFound(freshNi(), '06/06/1996', 'Checked');
   const cases = [
     [{ first_name: '' }, 'first_name'],
+    [{ first_name: ' ' }, 'first_name'],
+    [{ last_name: '  ' }, 'last_name'],
+    [{ first_name: '\u00a0' }, 'first_name'],
+    [{ last_name: '\u0301' }, 'last_name'],
     [{ last_name: 'Bad<name>' }, 'last_name'],
     [{ first_name: 'R2D2' }, 'first_name'],
     [{ title: 'Lord' }, 'title'],

@@ -114,6 +114,23 @@ test('none of last name, card number, H & S number: a message for the form, noth
   assert.equal(recorded(), n0, 'a lookup was recorded');
 });
 
+// Found by the review: a last name of spaces, or of a lone mark or odd space that the
+// collation reads as empty, let the NI number and date of birth alone find a person.
+test('a last name of spaces, marks or odd spaces alone is no name: an error, nothing looked up', async () => {
+  for (const last of [' ', '   ', '\u0301', '\u00a0', '\u3000', '\ufe0f', ' \u0301 ']) {
+    await expectFieldError({ ...GOOD, last_name: last }, 'last_name', /Please (fill in this field|use letters)/);
+  }
+});
+
+test('a name is up to 100 letters, not bytes: 100 accented letters pass, 101 do not', async () => {
+  const n0 = recorded();
+  const r = await lookup(co.client, { ...GOOD, last_name: '\u00e9'.repeat(100) });
+  assert.match(r.body, /id="(found|not-found)"/, '100 letters é refused');
+  assert.equal(recorded(), n0 + 1);
+  await expectFieldError({ ...GOOD, last_name: '\u00e9'.repeat(101) }, 'last_name', /100 letters/);
+  await expectFieldError({ ...GOOD, last_name: 'a'.repeat(101) }, 'last_name', /100 letters/);
+});
+
 test('NI number and date of birth missing: both errors at once, nothing looked up', async () => {
   const n0 = recorded();
   const r = await lookup(co.client, { ni: '', dob: '', last_name: 'Jones' });

@@ -37,3 +37,22 @@ test('hammering /employees/lookup gets 429 from nginx; refused requests record n
   const again = await lookup(co.client, { ni: p.ni, dob: p.dobDmy, last_name: p.last }, { retry429: false });
   assert.equal(again.status, 200, 'still refused after the pause');
 });
+
+// The portal takes /employees/lookup/ and /employees/lookup%2F for the same route; nginx's
+// limit covers them too (it matches the decoded path by prefix).
+test('the same through /employees/lookup/ and /employees/lookup%2F: limited alike', async () => {
+  await sleep(5000);	// the bucket refilled after the test above
+  const co = await freshCompany('Hammerslash');
+  const p = createOperative({ first: 'Ham', last: 'Slashed', dob: '1979-09-10' });
+  const csrf = await co.client.csrf('/employees/add');
+  const N = 120;
+  const results = await Promise.all(Array.from({ length: N }, (_, i) => co.client.post(
+    i % 2 ? '/employees/lookup/' : '/employees/lookup%2F', { _csrf: csrf, ni: p.ni, dob: p.dobDmy, last_name: p.last })));
+  const statuses = results.map((r) => r.status);
+  const limited = results.filter((r) => r.status === 429).length;
+  const served = results.filter((r) => r.status === 200);
+  assert.ok(limited > 0, `no 429 among ${N}: ${[...new Set(statuses)].join(',')}`);
+  assert.equal(limited + served.length, N, `other statuses: ${[...new Set(statuses)].join(',')}`);
+  assert.ok(served.length <= 55, `${served.length} lookups got through a burst of 40`);
+  for (const r of served) assert.match(r.body, /id="found"/);
+});

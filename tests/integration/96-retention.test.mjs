@@ -115,6 +115,7 @@ test('purge-lookups deletes the lookups older than a day, keeps the day\'s, and 
   const count = (where) => Number(sqlValue(`SELECT COUNT(*) FROM employee_lookups WHERE company_id = ${lc.id} ${where}`));
   fakeLookups(lc.id, lc.user, 5, { minutesAgo: 25 * 60 });
   fakeLookups(lc.id, lc.user, 3, { kind: 'bulk', minutesAgo: 25 * 60 });
+  fakeLookups(lc.id, lc.user, 2, { minutesAgo: 23 * 60 });	// within the day: kept
   fakeLookups(lc.id, lc.user, 59, { minutesAgo: 10 });
   fakeLookups(lc.id, lc.user, 2, { kind: 'bulk', minutesAgo: 10 });
   const form = { ni: 'AB123456C', dob: '01/01/1980', last_name: 'Anyone' };
@@ -124,11 +125,12 @@ test('purge-lookups deletes the lookups older than a day, keeps the day\'s, and 
   assert.equal(r.code, 0, r.out);
   assert.match(r.out, /\d+ lookups? made more than a day ago purged/);
   assert.equal(count("AND created_at < NOW(6) - INTERVAL 1 DAY"), 0, 'a lookup older than a day is left');
-  assert.equal(count("AND kind = 'single'"), 60);
+  assert.equal(count("AND kind = 'single'"), 62);
+  assert.equal(count("AND created_at < NOW(6) - INTERVAL 22 HOUR"), 2, 'the lookups of 23 hours ago went too');
   assert.equal(count("AND kind = 'bulk'"), 2);
   assert.equal(Number(sqlValue("SELECT COUNT(*) FROM audit_log WHERE action = 'lookups_purged'")), audits0 + 1);
   const refused = await lookup(lc.client, form);
   assert.match(textById(refused.body, 'form-error') || '', /reached the limit of 60 lookups an hour/);
-  assert.equal(count("AND kind = 'single'"), 60, 'the 61st lookup was recorded');
+  assert.equal(count("AND kind = 'single'"), 62, 'the 61st lookup was recorded');
   assert.equal(portalctlStatus('purge-lookups', '--older-than', '3').code, 2, 'purge-lookups takes no period');
 });

@@ -133,5 +133,15 @@ main(void)
 		ok(run(v_ni_number, "AE564321A", out, &n) == NULL, "Daniel Mac's NI");
 	}
 	ok(card_check_digit_ok("18020305"), "Sam Carter's card number");
+
+	/* A name has a letter: marks, odd spaces and selectors alone do not. */
+	ok(utf8_has_letter("Jones") && utf8_has_letter("\xc3\xa9") && utf8_has_letter("Wa\xc5\x82\xc4\x99sa"),
+	    "ASCII and accented letters are letters");
+	ok(utf8_has_letter("\xd0\x98\xd0\xb2\xd0\xb0\xd0\xbd") && utf8_has_letter("\xe7\x8e\x8b"),
+	    "Cyrillic and Han letters are letters");
+	ok(!utf8_has_letter("") && !utf8_has_letter(" - ' "), "no letter in spaces and punctuation");
+	ok(!utf8_has_letter("\xcc\x81") && !utf8_has_letter("\xc2\xa0") && !utf8_has_letter("\xe3\x80\x80") &&
+	    !utf8_has_letter("\xef\xb8\x8f") && !utf8_has_letter("\xf0\x9f\x98\x80"),
+	    "a combining mark, NBSP, ideographic space, selector, emoji: no letter");
 	return done_testing();
 }
