@@ -7,7 +7,7 @@
  * request fails with 503. A write is sent again only when it cannot have
  * run (a connection found closed before it was sent: Connector/C notices a
  * server's goodbye on an idle connection); one whose answer was lost, or that
- * the server stopped part-way, answers 503 (maybe_ran).
+ * the server stopped part-way, answers 503 (gone).
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -199,21 +199,29 @@ connect_db(struct db *db)
 	return 0;
 }
 
-/* Errors that mean the connection is gone and a new one may work. */
+/*
+ * Whether the connection is gone, so that a new one may work: GONE_UNSENT
+ * when the statement cannot have run, GONE_MAYBE_RAN when it may have (its
+ * answer lost, or the server stopping it part-way): a write is then not sent
+ * again. 0 for any other error.
+ */
+#define GONE_UNSENT	1
+#define GONE_MAYBE_RAN	2
 static int
 gone(unsigned err)
 {
 	switch (err) {
 	case CR_SERVER_GONE_ERROR:
-	case CR_SERVER_LOST:
 	case CR_CONNECTION_ERROR:
 	case CR_CONN_HOST_ERROR:
 	case ER_UNKNOWN_STMT_HANDLER:
+	case 4031:	/* disconnected for inactivity */
+		return GONE_UNSENT;
+	case CR_SERVER_LOST:
+	case 2055:	/* CR_SERVER_LOST_EXTENDED */
 	case ER_CONNECTION_KILLED:
 	case ER_SERVER_SHUTDOWN:
-	case 2055:	/* CR_SERVER_LOST_EXTENDED */
-	case 4031:	/* disconnected for inactivity */
-		return 1;
+		return GONE_MAYBE_RAN;
 	default:
 		return 0;
 	}
@@ -266,7 +274,7 @@ slots_grow(struct db *db)
 }
 
 /*
- * A statement without a result set (or a CALL) wrote. It wrote what a
+ * A statement without a result set wrote. It wrote what a
  * session's row is read from (sesscache.h) when it names one of those tables,
  * unless it only inserts: a new row is in no session read before it.
  */
@@ -280,9 +288,6 @@ write_kind(const char *sql)
 
 	if (strncmp(sql, "INSERT", 6) == 0 && strstr(sql, "ON DUPLICATE") == NULL)
 		return DB_WROTE;
-	/* A procedure's text does not say what it writes: anything. */
-	if (strncmp(sql, "CALL", 4) == 0)
-		return DB_WROTE | DB_WROTE_CHANGE | DB_WROTE_SESSIONS;
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		n = strlen(tables[i]);
 		for (p = strstr(sql, tables[i]); p; p = strstr(p + n, tables[i]))
@@ -320,8 +325,10 @@ stmt_get(struct db *db, const char *sql, unsigned *err, const char **msg)
 	db->prepares++;
 	db->slots[i].sql = sql;
 	db->slots[i].st = st;
-	db->slots[i].writes = mysql_stmt_field_count(st) == 0 ||
-	    strncmp(sql, "CALL", 4) == 0 ? write_kind(sql) : 0;
+	/* A procedure's text does not say what it writes: anything. */
+	db->slots[i].writes = strncmp(sql, "CALL", 4) == 0 ?
+	    DB_WROTE | DB_WROTE_CHANGE | DB_WROTE_SESSIONS :
+	    mysql_stmt_field_count(st) == 0 ? write_kind(sql) : 0;
 	db->used++;
 	return &db->slots[i];
 }
@@ -490,15 +497,6 @@ end_results(MYSQL_STMT *st)
 	return 0;
 }
 
-/* An error after which a write may have run (its answer lost, or the
- * server stopping it part-way): not sent again. */
-static int
-maybe_ran(unsigned err)
-{
-	return err == CR_SERVER_LOST || err == 2055 || err == ER_CONNECTION_KILLED ||
-	    err == ER_SERVER_SHUTDOWN;
-}
-
 static int
 run(struct db *db, struct dbres **res, const char *sql, const char *types,
     va_list ap)
@@ -546,7 +544,8 @@ run(struct db *db, struct dbres **res, const char *sql, const char *types,
 			msg = arena_strdup(db->arena, mysql_stmt_error(st));
 			/* A write that may have run (and committed) is not sent
 			 * again; a read, or a write never sent, is. */
-			if (gone(err) && !db->in_tx && (slot->writes == 0 || !maybe_ran(err))) {
+			if (gone(err) && !db->in_tx &&
+			    (slot->writes == 0 || gone(err) == GONE_UNSENT)) {
 				disconnect(db);
 				continue;
 			}

@@ -134,9 +134,7 @@ const char	*nav_planned_title(const char *path, const char **tab);
 /* ---- auth.c ---- */
 extern const struct portal_module auth_module;
 
-/* ---- audit.c ---- */
-int		 audit_write(struct db *, unsigned long long company_id,
-		unsigned long long user_id, const char *ip, const char *action,
-		const char *kind, const char *object_id, const char *detail);
+/* ---- audit_write.c ---- */
+#include "audit_write.h"
 
 #endif

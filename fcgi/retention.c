@@ -1,5 +1,6 @@
 /*
- * retention.c: portalctl purge-documents --older-than DAYS. The photos and uploaded
+ * retention.c: what is kept no longer than it is needed (portalctl); below,
+ * purge-lookups. portalctl purge-documents --older-than DAYS: the photos and uploaded
  * documents of applications completed (dispatched) more than DAYS days ago are deleted,
  * unless a newer or unfinished application, or an exemption on the register, still uses
  * them. The applications keep their rows (the lists drop them after three months anyway);
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit_write.h"
 #include "db.h"
 #include "portal.h"
 #include "retention.h"
@@ -41,9 +43,6 @@ static const char *const sql_unfile =
 static const char *const sql_delete =
     "DELETE FROM documents WHERE id = ?";
 
-static const char *const sql_audit =
-    "INSERT INTO audit_log (company_id, user_id, ip, action, object_kind, object_id, detail)"
-    " VALUES (?, NULL, '', 'documents_purged', 'company', ?, ?)";
 
 struct doc {
 	unsigned long long id, company;
@@ -57,7 +56,7 @@ audit_company(struct db *db, unsigned long long company, long n, long days)
 	snprintf(id, sizeof(id), "%llu", company);
 	snprintf(detail, sizeof(detail), "%ld document%s of applications completed more than"
 	    " %ld days ago", n, n == 1 ? "" : "s", days);
-	return db_exec(db, sql_audit, "uss", company, id, detail);
+	return audit_write(db, company, 0, "", "documents_purged", "company", id, detail);
 }
 
 /* One batch: *n documents purged (0 when none was left). */
@@ -130,5 +129,68 @@ retention_purge_command(struct db *db, int argc, char **argv)
 	} while (n == BATCH);
 	printf("%ld document%s purged (applications completed more than %ld days ago)\n",
 	    total, total == 1 ? "" : "s", days);
+	return 0;
+}
+
+/*
+ * portalctl purge-lookups (daily, from cron). The lookups (single and
+ * bulk) made more than a day ago are deleted, and with them the NI numbers, dates of birth
+ * and last names they hold, of people found or not. Nothing reads them after a day: a
+ * lookup's token lasts 30 minutes, a bulk upload an hour, the hourly limits an hour (they
+ * probe a lookup of the last hour only, so deleting older ones leaves them exact) and the
+ * bulk allowance a day. The audit log keeps who looked and when, never what. In batches of
+ * 5,000 (each its own statement, oldest first), with one audit row for the run (also for the
+ * batches done when a later one fails).
+ */
+#define LOOKUP_BATCH	5000
+#define STR(x)	#x
+#define XSTR(x)	STR(x)
+
+/* Oldest first, ties by id: the same rows whatever the plan (statement binlogs). */
+static const char *const sql_purge_lookups =
+    "DELETE FROM employee_lookups WHERE created_at < NOW(6) - INTERVAL 1 DAY"
+    " ORDER BY created_at, id LIMIT " XSTR(LOOKUP_BATCH);
+
+/* The run's audit row, for what was purged (also when a batch failed after others). */
+static int
+audit_lookups(struct db *db, unsigned long long total)
+{
+	char detail[96];
+
+	if (total == 0)
+		return 0;
+	snprintf(detail, sizeof(detail), "%llu lookup%s made more than a day ago", total,
+	    total == 1 ? "" : "s");
+	return audit_write(db, 0, 0, "", "lookups_purged", "lookup", "", detail);
+}
+
+int
+retention_purge_lookups_command(struct db *db, int argc, char **argv)
+{
+	unsigned long long total = 0, n;
+	int failed;
+
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: portalctl purge-lookups\n");
+		return 2;
+	}
+	do {
+		if ((failed = db_exec(db, sql_purge_lookups, "") != 0))
+			break;
+		n = db_affected(db);
+		total += n;
+	} while (n == LOOKUP_BATCH);
+	if (audit_lookups(db, total) != 0) {
+		fprintf(stderr, "portalctl: %llu lookups purged, but the audit row was not written\n",
+		    total);
+		return 1;
+	}
+	if (failed) {
+		fprintf(stderr, "portalctl: purging failed after %llu lookups (see the log);"
+		    " the rest is unchanged\n", total);
+		return 1;
+	}
+	printf("%llu lookup%s made more than a day ago purged\n", total, total == 1 ? "" : "s");
 	return 0;
 }

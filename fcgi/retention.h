@@ -6,7 +6,7 @@ struct db;
 
 /* portalctl purge-documents --older-than DAYS; returns the exit status. */
 int	retention_purge_command(struct db *, int argc, char **argv);
-/* portalctl purge-lookups: the lookups made more than a day ago (purge_lookups.c). */
+/* portalctl purge-lookups: the lookups made more than a day ago. */
 int	retention_purge_lookups_command(struct db *, int argc, char **argv);
 
 #endif

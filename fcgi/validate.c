@@ -6,6 +6,27 @@
 
 #include "validate.h"
 
+/*
+ * The code point of the UTF-8 sequence at p (not an ASCII byte) into *cp, and
+ * its length in bytes; 0 when the lead byte or a continuation byte is wrong.
+ */
+static size_t
+utf8_decode(const unsigned char *p, unsigned *cp)
+{
+	size_t n, i;
+
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) { n = 1; *cp = p[0] & 0x1f; }
+	else if (p[0] >= 0xe0 && p[0] <= 0xef) { n = 2; *cp = p[0] & 0x0f; }
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4) { n = 3; *cp = p[0] & 0x07; }
+	else return 0;
+	for (i = 1; i <= n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (p[i] & 0x3f);
+	}
+	return n + 1;
+}
+
 int
 utf8_clean(const char *s, int multiline)
 {
@@ -13,7 +34,7 @@ utf8_clean(const char *s, int multiline)
 
 	while (*p) {
 		unsigned c = *p;
-		size_t n, i;
+		size_t n;
 		unsigned cp;
 
 		if (c < 0x80) {
@@ -24,17 +45,10 @@ utf8_clean(const char *s, int multiline)
 			p++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf) { n = 1; cp = c & 0x1f; }
-		else if (c >= 0xe0 && c <= 0xef) { n = 2; cp = c & 0x0f; }
-		else if (c >= 0xf0 && c <= 0xf4) { n = 3; cp = c & 0x07; }
-		else return 0;
-		for (i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
+		if ((n = utf8_decode(p, &cp)) == 0)
+			return 0;
 		/* Overlong forms, surrogates and values past U+10FFFF. */
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
 		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
 			return 0;
 		/* C1 controls, and the invisible format characters that make
@@ -44,7 +58,7 @@ utf8_clean(const char *s, int multiline)
 		    (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) ||
 		    cp == 0xfeff)
 			return 0;
-		p += n + 1;
+		p += n;
 	}
 	return 1;
 }
@@ -79,7 +93,8 @@ utf8_has_letter(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (*p) {
-		unsigned cp = *p, n = 0, i;
+		unsigned cp = *p;
+		size_t n;
 
 		if (cp < 0x80) {
 			if (isalpha(cp))
@@ -87,11 +102,8 @@ utf8_has_letter(const char *s)
 			p++;
 			continue;
 		}
-		if (cp >= 0xf0) { n = 3; cp &= 0x07; }
-		else if (cp >= 0xe0) { n = 2; cp &= 0x0f; }
-		else { n = 1; cp &= 0x1f; }
-		for (i = 1; i <= n && p[i]; i++)
-			cp = (cp << 6) | (p[i] & 0x3f);
+		if ((n = utf8_decode(p, &cp)) == 0)
+			return 0;
 		if ((cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7) ||
 		    (cp >= 0x370 && cp <= 0x3ff && cp != 0x37e && cp != 0x387) ||
 		    (cp >= 0x400 && cp <= 0x481) || (cp >= 0x48a && cp <= 0x52f) ||
@@ -100,7 +112,7 @@ utf8_has_letter(const char *s)
 		    (cp >= 0x1e00 && cp <= 0x1fff) || (cp >= 0x3041 && cp <= 0x30ff) ||
 		    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3))
 			return 1;
-		p += i;
+		p += n;
 	}
 	return 0;
 }

@@ -289,12 +289,6 @@ employees_add_form(struct req *r)
 	return HTTP_OK;
 }
 
-static int
-given(const struct fieldval *f)
-{
-	return f->present && f->val && f->val[0] != '\0';
-}
-
 /* A configured limit as the procedure takes it (a negative one is 0: none allowed). */
 static unsigned long long
 limit_param(const char *name, long dflt)
@@ -321,8 +315,8 @@ employees_lookup(struct req *r)
 		req_form_to_hdf(r);
 		return HTTP_OK;
 	}
-	/* Given: sent with something in it once trimmed. */
-	if (!given(&f[L_LAST]) && !given(&f[L_CARD]) && !given(&f[L_HSE])) {
+	/* A field sent is never empty here: its validator refuses one blank once trimmed. */
+	if (!f[L_LAST].present && !f[L_CARD].present && !f[L_HSE].present) {
 		req_form_to_hdf(r);
 		req_set(r, "Form.error", "Please give at least one of Last Name, "
 		    "ECS Card Number or H & S Assessment Number.");
@@ -334,8 +328,7 @@ employees_lookup(struct req *r)
 	db_writes_ignore_next(r->db);
 	rc = db_query(r->db, &res, sql_lookup, "uusbsssssuu", r->sess->company_id,
 	    r->sess->user_id, r->ip, hash, sizeof(hash), f[L_NI].val, f[L_DOB].val,
-	    given(&f[L_LAST]) ? f[L_LAST].val : "", given(&f[L_CARD]) ? f[L_CARD].val : "",
-	    given(&f[L_HSE]) ? f[L_HSE].val : "", per_user, per_company);
+	    f[L_LAST].val, f[L_CARD].val, f[L_HSE].val, per_user, per_company);
 	if (rc != 0)
 		return rc;
 	if (!db_next(res) || db_str(res, 0) == NULL)
